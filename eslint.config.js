@@ -1,0 +1,75 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Files in src/core and src/ui that must not pull tfjs into the main thread. */
+const TFJS_CORE = ['**/core/runner', '**/core/tasks/**', '**/core/optimizers/**', '**/core/perturb', '**/core/index', '**/core/kernels/**'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'scratch', 'coverage', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // Security: no string evaluation anywhere.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render HTML from data.' },
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine runs in Node, the worker and the CLI: no React, no DOM, no worker globals.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'zustand', 'recharts', '**/ui/**', '**/worker/**'], message: 'src/core stays free of UI and worker code.' }] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'self', 'navigator', 'location', 'localStorage', 'postMessage', 'importScripts'].map((name) => ({
+          name,
+          message: 'src/core runs in Node, the worker and the CLI: no DOM or worker globals.',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Randomness in core comes only from seeded counter-based streams (rng.ts).' },
+      ],
+    },
+  },
+  {
+    // The main thread stays light: tfjs lives only in the worker.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tensorflow/*'], message: 'No tfjs on the main thread: it lives in the worker.' },
+            { group: TFJS_CORE, message: 'This core module imports tfjs; the UI may use only pure core modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    languageOptions: { globals: { ...globals.worker } },
+  },
+  {
+    files: ['src/cli/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', '*.config.{js,ts}', 'scripts/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,63 @@
+/** Pure data describing optimizers and tasks: read by the UI, the URL codec and the CLI (no tfjs). */
+
+export interface ParamSpec {
+  /** Public name: goes in URLs and CLI flags. */
+  name: string;
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+  /** Sliders move in log space. */
+  log: boolean;
+  /** Only whole numbers are valid. */
+  integer?: boolean;
+  /** One line: what the value does. */
+  meaning: string;
+}
+
+export type Family = 'zeroth-order' | 'backprop';
+
+export interface Paper {
+  authors: string;
+  title: string;
+  year: number;
+  url: string;
+}
+
+export interface OptimizerSpec {
+  id: string;
+  label: string;
+  family: Family;
+  paper: Paper;
+  /** The update as a reader would check it against the paper. */
+  equation: string;
+  /** Extra memory beyond the weights, in words a user reads. */
+  memory: string;
+  description: string;
+  hypers: ParamSpec[];
+  /** Forward-pass equivalents per step (a backprop step counts as 3). */
+  forwardPasses: (hyper: Record<string, number>) => number;
+}
+
+export interface TaskSpec {
+  id: string;
+  label: string;
+  description: string;
+  /** Short name of the task metric, or null when the task has none. */
+  metric: string | null;
+  settings: ParamSpec[];
+  /** Default lanes' hyperparameters that learn visibly on this task. */
+  suggested?: Record<string, Record<string, number>>;
+}
+
+/** Clamp and round a value to its spec; returns the value and whether it changed. */
+export function fitToSpec(spec: ParamSpec, value: number): { value: number; changed: boolean } {
+  let v = value;
+  if (spec.integer) v = Math.round(v);
+  v = Math.min(spec.max, Math.max(spec.min, v));
+  return { value: v, changed: v !== value };
+}
+
+export function defaultsOf(specs: ParamSpec[]): Record<string, number> {
+  return Object.fromEntries(specs.map((s) => [s.name, s.default]));
+}

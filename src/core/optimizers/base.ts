@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import { optimizerSpec } from '../catalog/optimizers';
+import { fitToSpec, type OptimizerSpec } from '../catalog/types';
+
+/**
+ * What every optimizer shares: hyperparameters validated against its registry entry, a step
+ * counter, and `minimize` in tf.train.Optimizer's idiom on top of the optimizer's own `step`.
+ */
+export abstract class Optimizer {
+  readonly spec: OptimizerSpec;
+  protected readonly hyper: Record<string, number>;
+  /** Steps taken so far. */
+  iterations = 0;
+
+  constructor(
+    id: string,
+    hyper: Record<string, number> = {},
+    readonly seed = 1,
+  ) {
+    const spec = optimizerSpec(id);
+    if (!spec) throw new Error(`Unknown optimizer '${id}'`);
+    this.spec = spec;
+    this.hyper = {};
+    for (const p of spec.hypers) this.hyper[p.name] = p.default;
+    for (const [name, value] of Object.entries(hyper)) this.setHyper(name, value);
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  getHyper(): Readonly<Record<string, number>> {
+    return { ...this.hyper };
+  }
+
+  /** Change a hyperparameter; takes effect at the next step. Throws on unknown names or NaN. */
+  setHyper(name: string, value: number): void {
+    const p = this.spec.hypers.find((h) => h.name === name);
+    if (!p) throw new Error(`${this.spec.id} has no hyperparameter '${name}'`);
+    if (!Number.isFinite(value)) throw new Error(`${this.spec.id}.${name} must be a finite number`);
+    this.hyper[name] = fitToSpec(p, value).value;
+  }
+
+  /** Forward-pass equivalents of one step (a backprop step counts as 3). */
+  forwardPassesPerStep(): number {
+    return this.spec.forwardPasses(this.hyper);
+  }
+
+  /**
+   * One step on `vars` for the loss `f` (forward only for zeroth-order methods). Returns the
+   * step's training loss, owned by the caller.
+   */
+  abstract step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar;
+
+  /** Like tf.train.Optimizer.minimize: varList defaults to every trainable variable. */
+  minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
+    const vars = varList ?? Object.values(tf.engine().registeredVariables).filter((v) => v.trainable);
+    if (vars.length === 0) throw new Error('minimize: no trainable variables');
+    const cost = this.step(f, vars);
+    this.iterations++;
+    if (returnCost) return cost;
+    cost.dispose();
+    return null;
+  }
+
+  /** Release all optimizer state. */
+  dispose(): void {}
+}

@@ -1,0 +1,71 @@
+import * as tf from '@tensorflow/tfjs';
+import { Purpose, fillNormal, fillRademacher } from './rng';
+
+/**
+ * Perturbation kernel: θ ← θ + scale·z(seed, step, query, tensorIdx), in place.
+ *
+ * z is a pure function of its key (Philox4x32-10, `rng.ts`), so it is regenerated for each use
+ * (+ε, −2ε, +ε, update) and never stored. This file holds the TypeScript twin, used on cpu/wasm/webgl;
+ * a backend can install a faster kernel with `setPerturbKernel` (e.g. a WGSL program on WebGPU)
+ * that must produce the same z for the same key.
+ */
+
+export type Distribution = 'gaussian' | 'rademacher';
+
+export interface DirectionKey {
+  /** uint32 seed of the run (or of the optimizer). */
+  seed: number;
+  /** Optimizer step counter (0-based). */
+  step: number;
+  /** Direction index within the step (0..q−1). */
+  query: number;
+  dist?: Distribution;
+}
+
+export interface PerturbKernel {
+  readonly name: string;
+  /** v ← v + scale·z(key, tensorIdx). `scale` may live on the device (no readback). */
+  perturb(v: tf.Variable, tensorIdx: number, key: DirectionKey, scale: number | tf.Scalar): void;
+}
+
+/** z for one tensor as plain numbers (the reference every kernel must reproduce). */
+export function directionValues(size: number, tensorIdx: number, key: DirectionKey): Float32Array {
+  const out = new Float32Array(size);
+  const fill = key.dist === 'rademacher' ? fillRademacher : fillNormal;
+  return fill(out, key.seed, key.step, tensorIdx, key.query, Purpose.direction);
+}
+
+/** z for one tensor as a tensor of the given shape (caller owns it). */
+export function direction(shape: number[], tensorIdx: number, key: DirectionKey): tf.Tensor {
+  const size = shape.reduce((a, b) => a * b, 1);
+  return tf.tensor(directionValues(size, tensorIdx, key), shape, 'float32');
+}
+
+/** The TypeScript twin: generate z on the CPU, upload, fused multiply-add. */
+export const cpuPerturbKernel: PerturbKernel = {
+  name: 'typescript',
+  perturb(v, tensorIdx, key, scale) {
+    const next = tf.tidy(() => {
+      const z = direction(v.shape, tensorIdx, key);
+      return tf.add(v, tf.mul(z, scale));
+    });
+    v.assign(next);
+    next.dispose();
+  },
+};
+
+let active: PerturbKernel = cpuPerturbKernel;
+
+/** Install a backend-specific kernel (the worker does this after choosing its backend). */
+export function setPerturbKernel(kernel: PerturbKernel | null): void {
+  active = kernel ?? cpuPerturbKernel;
+}
+
+export function perturbKernelName(): string {
+  return active.name;
+}
+
+/** θ ← θ + scale·z over a list of variables; tensor index = position in the list. */
+export function perturb(vars: readonly tf.Variable[], key: DirectionKey, scale: number | tf.Scalar): void {
+  vars.forEach((v, i) => active.perturb(v, i, key, scale));
+}

@@ -1,0 +1,59 @@
+/**
+ * The worker protocol: one discriminated union per direction, imported by both sides and handled
+ * by exhaustive switches. Hot data (metrics) crosses as transferred typed arrays.
+ */
+import type { RunConfig, ScheduleEntry } from '../core/config';
+
+export type WorkerCommand =
+  /** Build the run (backend chosen per config.backend). Replaces any previous run. */
+  | { type: 'init'; config: RunConfig }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** One step of every lane, then pause. */
+  | { type: 'step' }
+  /** Rebuild from the same (or a new) config at step 0, paused. */
+  | { type: 'reset'; config?: RunConfig }
+  /** Applied at the next step boundary and recorded in the config's schedule. */
+  | { type: 'setHyper'; lane: number; name: string; value: number };
+
+export type BackendName = 'webgpu' | 'webgl' | 'cpu' | 'wasm';
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Why this backend runs, e.g. "WebGPU adapter found" or "no WebGPU in this browser; fell back to WebGL". */
+  reason: string;
+  /** Adapter description when WebGPU runs (vendor, architecture, fallback flag). */
+  adapter?: string;
+  /** Which perturbation kernel the zeroth-order lanes use. */
+  perturbKernel: string;
+}
+
+export type LaneStatus = 'ready' | 'running' | 'done' | 'diverged';
+
+export interface LaneStatusInfo {
+  lane: number;
+  status: LaneStatus;
+  divergedAt?: number;
+  divergedValue?: number;
+}
+
+export type WorkerEvent =
+  | { type: 'ready'; backend: BackendInfo; numParams: number; config: RunConfig }
+  /**
+   * Metric rows, row-major [numRows × 7]: lane, step, forwardPasses, wallMs, trainLoss,
+   * evalLoss (NaN when not evaluated), evalMetric (NaN when none). Sent every few tens of ms.
+   */
+  | { type: 'metrics'; rows: Float64Array; numRows: number }
+  | { type: 'laneStatus'; lanes: LaneStatusInfo[] }
+  /** Run state: playing or not, steps completed. */
+  | { type: 'state'; playing: boolean; step: number; done: boolean }
+  /** The schedule grew (a live hyperparameter change was recorded). */
+  | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
+  /** Something went wrong; `fatal` means the run cannot continue without a restart. */
+  | { type: 'error'; message: string; fatal: boolean };
+
+export const METRIC_ROW_WIDTH = 7;
+
+export function assertNever(x: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,124 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig, type RunConfig } from '../../src/core/config';
+import { NUM_METRIC_COLUMNS, Runner } from '../../src/core/runner';
+import { useCpu } from './helpers';
+
+beforeAll(useCpu);
+
+async function runAll(config: RunConfig, chunk = 7, onStep?: (r: Runner) => void): Promise<number[][]> {
+  const runner = new Runner(config);
+  const rows: number[][] = [];
+  while (!runner.done) {
+    onStep?.(runner);
+    const c = await runner.runChunk(chunk);
+    for (let i = 0; i < c.numRows; i++) rows.push(Array.from(c.rows.subarray(i * NUM_METRIC_COLUMNS, (i + 1) * NUM_METRIC_COLUMNS)));
+  }
+  runner.dispose();
+  return rows;
+}
+
+/** Every column but wall time (index 3). */
+const withoutWall = (rows: number[][]) => rows.map((r) => [r[0], r[1], r[2], r[4], r[5], r[6]]);
+
+function small(): RunConfig {
+  return { ...defaultConfig(), steps: 60, evalEvery: 20 };
+}
+
+describe('Runner', () => {
+  it('starts every lane from identical weights', () => {
+    const config = small();
+    config.lanes = [config.lanes[0], config.lanes[1], config.lanes[0]];
+    const runner = new Runner(config);
+    const first = runner.laneParams(0).map((v) => Array.from(v.dataSync()));
+    for (let lane = 1; lane < 3; lane++) expect(runner.laneParams(lane).map((v) => Array.from(v.dataSync()))).toEqual(first);
+    runner.dispose();
+  });
+
+  it('is deterministic: the same config gives the same rows, whatever the chunking', async () => {
+    const a = await runAll(small(), 7);
+    const b = await runAll(small(), 3);
+    expect(a).toHaveLength(120);
+    expect(withoutWall(a)).toEqual(withoutWall(b));
+  });
+
+  it('records step, cumulative forward passes (backprop = 3), and eval every k steps', async () => {
+    const rows = await runAll(small());
+    const zo = rows.filter((r) => r[0] === 0);
+    const adam = rows.filter((r) => r[0] === 1);
+    expect(zo.map((r) => r[1])).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(zo[59][2]).toBe(120); // 2 forward passes per ZO-SGD step (q = 1)
+    expect(adam[59][2]).toBe(180); // 3 per backprop step
+    const evalSteps = zo.filter((r) => !Number.isNaN(r[5])).map((r) => r[1]);
+    expect(evalSteps).toEqual([20, 40, 60]);
+    // Accuracy is a fraction.
+    for (const r of zo.filter((x) => !Number.isNaN(x[6]))) expect(r[6]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('two identical lanes produce identical curves (same weights, same batches, same directions)', async () => {
+    const config = small();
+    config.lanes = [config.lanes[0], config.lanes[0]];
+    const rows = await runAll(config);
+    const lane = (k: number) => rows.filter((r) => r[0] === k).map((r) => [r[1], r[4], r[5]]);
+    expect(lane(1)).toEqual(lane(0));
+  });
+
+  it('a live setHyper is recorded in the schedule, and replaying the schedule repeats the run exactly', async () => {
+    const live = small();
+    let changed = false;
+    let recorded: RunConfig | null = null;
+    const liveRows = await runAll(live, 5, (r) => {
+      if (!changed && r.step >= 25) {
+        r.setHyper(0, 'lr', 0.005);
+        r.setHyper(1, 'lr', 0.1);
+        changed = true;
+        recorded = structuredClone(r.config);
+      }
+    });
+    expect(recorded!.schedule).toEqual([
+      { step: 26, lane: 0, name: 'lr', value: 0.005 },
+      { step: 26, lane: 1, name: 'lr', value: 0.1 },
+    ]);
+    const replayRows = await runAll(recorded!, 7);
+    expect(withoutWall(replayRows)).toEqual(withoutWall(liveRows));
+    const plainRows = await runAll(small(), 7);
+    expect(withoutWall(plainRows)).not.toEqual(withoutWall(liveRows));
+  });
+
+  it('marks a diverging lane and lets the others go on', async () => {
+    const config: RunConfig = {
+      ...defaultConfig(),
+      task: { id: 'quadratic', settings: { d: 20, kappa: 10 } },
+      lanes: [
+        { optimizer: 'sgd', hyper: { lr: 0.5 } }, // 0.5·10 > 2: unstable on the stiffest direction
+        { optimizer: 'sgd', hyper: { lr: 0.05 } },
+      ],
+      steps: 200,
+      evalEvery: 10,
+    };
+    const runner = new Runner(config);
+    const rows: number[][] = [];
+    while (!runner.done) {
+      const c = await runner.runChunk(5);
+      for (let i = 0; i < c.numRows; i++) rows.push(Array.from(c.rows.subarray(i * 7, (i + 1) * 7)));
+    }
+    const s0 = runner.laneState(0);
+    expect(s0.status).toBe('diverged');
+    expect(s0.divergedAt).toBeGreaterThan(1);
+    expect(rows.filter((r) => r[0] === 0).at(-1)![1]).toBe(s0.divergedAt);
+    expect(runner.laneState(1).status).toBe('done');
+    expect(rows.filter((r) => r[0] === 1)).toHaveLength(200);
+    runner.dispose();
+  });
+
+  it('holds a flat tensor count while running and frees everything on dispose', async () => {
+    const before = tf.memory().numTensors;
+    const runner = new Runner({ ...small(), steps: 400 });
+    await runner.runChunk(5);
+    const warm = tf.memory().numTensors;
+    for (let i = 0; i < 40; i++) await runner.runChunk(5);
+    expect(tf.memory().numTensors).toBe(warm);
+    runner.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
