@@ -1,6 +1,6 @@
 import { OPTIMIZERS, optimizerSpec } from './catalog/optimizers';
 import { TASKS, taskSpec } from './catalog/tasks';
-import { fitToSpec, type ParamSpec } from './catalog/types';
+import { fitToSpec, formatParam, type ParamSpec } from './catalog/types';
 import {
   BACKENDS,
   MAX_LANES,
@@ -42,18 +42,21 @@ function num(x: number): string {
   return String(x);
 }
 
+
 export function encodeConfig(config: RunConfig, opts: { autoplay?: boolean } = {}): string {
   const parts: string[] = [`v=${CODEC_VERSION}`, `task=${config.task.id}`];
   for (const [k, v] of Object.entries(config.task.settings)) parts.push(`t.${k}=${num(v)}`);
   parts.push(`seed=${config.seed}`, `steps=${config.steps}`, `eval=${config.evalEvery}`);
   parts.push(`backend=${config.backend}`);
-  for (const lane of config.lanes) {
+  const specOf = (laneIdx: number, name: string) =>
+    optimizerSpec(config.lanes[laneIdx]?.optimizer ?? '')?.hypers.find((h) => h.name === name);
+  config.lanes.forEach((lane, laneIdx) => {
     const hyper = Object.entries(lane.hyper)
-      .map(([k, v]) => `${k}=${num(v)}`)
+      .map(([k, v]) => `${k}=${formatParam(specOf(laneIdx, k), v)}`)
       .join(',');
     parts.push(`lane=${lane.optimizer}:${hyper}`);
-  }
-  for (const e of config.schedule) parts.push(`at=${e.step}:${e.lane}:${e.name}=${num(e.value)}`);
+  });
+  for (const e of config.schedule) parts.push(`at=${e.step}:${e.lane}:${e.name}=${formatParam(specOf(e.lane, e.name), e.value)}`);
   if (opts.autoplay) parts.push('run=1');
   return '#' + parts.join('&');
 }
@@ -108,6 +111,15 @@ function parseNumber(raw: string): number | null {
 
 /** Parse `raw` against `spec`, clamping with a notice; null (with a notice) when unreadable. */
 function readParam(spec: ParamSpec, raw: string, where: string, notices: string[]): number | null {
+  if (spec.choices) {
+    const idx = spec.choices.indexOf(raw.trim());
+    if (idx >= 0) return idx;
+    const asIndex = parseNumber(raw);
+    if (asIndex !== null && Number.isInteger(asIndex) && asIndex >= 0 && asIndex < spec.choices.length) return asIndex;
+    const guess = nearest(raw.trim(), spec.choices);
+    notices.push(`${where}: ${quote(raw)} is not one of ${spec.choices.join(' | ')}; using the nearest, '${guess}'.`);
+    return spec.choices.indexOf(guess);
+  }
   const x = parseNumber(raw);
   if (x === null) {
     notices.push(`${where}: ${quote(raw)} is not a number; using ${spec.default}.`);

@@ -21,7 +21,7 @@ describe('zo-sgd (MeZO two-point SPSA)', () => {
     const { task, grad } = quadratic(6, 10);
     for (const eps of [1e-3, 0.1, 1]) {
       const key = { seed: 9, step: 0, query: 0 };
-      const z = direction([6], 0, key).dataSync();
+      const z = Array.from(direction([6], 0, key).dataSync());
       perturb(task.params, key, eps);
       const lp = task.loss(null).dataSync()[0];
       perturb(task.params, key, -2 * eps);

@@ -13,6 +13,22 @@ export interface ParamSpec {
   integer?: boolean;
   /** One line: what the value does. */
   meaning: string;
+  /**
+   * Categorical options (e.g. dist = gaussian | rademacher | sphere): the value is an index into
+   * `choices` (so hyperparameters stay numbers everywhere); URLs and CLI flags use the names.
+   * Such a spec has min 0, max choices.length − 1, integer true, log false.
+   */
+  choices?: readonly string[];
+}
+
+/** A categorical parameter spec. */
+export function choiceParam(name: string, label: string, choices: readonly string[], meaning: string, defaultChoice = 0): ParamSpec {
+  return { name, label, default: defaultChoice, min: 0, max: choices.length - 1, log: false, integer: true, meaning, choices };
+}
+
+/** The text form of a parameter's value: a choice's name, or the shortest round-trip number. */
+export function formatParam(spec: ParamSpec | undefined, value: number): string {
+  return spec?.choices?.[value] ?? String(value);
 }
 
 export type Family = 'zeroth-order' | 'backprop';

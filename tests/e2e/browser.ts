@@ -1,0 +1,72 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags from REFERENCE.md: SwiftShader WebGPU, root, closed network. */
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launch(opts: { webgpu?: boolean } = {}): Promise<Browser> {
+  const args = [...BASE_ARGS];
+  if (opts.webgpu !== false) args.push('--enable-unsafe-webgpu');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+}
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export interface AppState {
+  playing: boolean;
+  step: number;
+  done: boolean;
+  backend?: string;
+  numParams: number;
+}
+
+/** Open the app at `hash` and wait until the worker reports a backend. Page errors fail the test. */
+export async function openApp(browser: Browser, hash = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseUrl() + hash);
+  await page.waitForFunction(() => Boolean((window as unknown as { __zo?: { getState(): AppState } }).__zo?.getState().backend), null, {
+    timeout: 60_000,
+  });
+  return { page, errors };
+}
+
+export async function state(page: Page): Promise<AppState> {
+  return page.evaluate(() => (window as unknown as { __zo: { getState(): AppState } }).__zo.getState());
+}
+
+export async function waitDone(page: Page, timeout = 180_000): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __zo: { getState(): AppState } }).__zo.getState().done, null, {
+    timeout,
+    polling: 250,
+  });
+}
+
+export async function csv(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __zo: { getCsv(): string } }).__zo.getCsv());
+}
+
+export async function notices(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __zo: { getNotices(): string[] } }).__zo.getNotices());
+}
+
+/** CSV text without the wall_ms column (the one column allowed to differ between runs). */
+export function withoutWall(text: string): string {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.split(',').filter((_, i) => i !== 4).join(','))
+    .join('\n');
+}

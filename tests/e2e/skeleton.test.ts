@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/core/csv';
+import { csv, launch, notices, openApp, state, waitDone, withoutWall } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Mean train loss of a lane over its first and last `k` recorded steps. */
+function firstAndLast(text: string, lane: number, k = 10): [number, number] {
+  const rows = parseCsv(text).filter((r) => r.lane === lane);
+  const mean = (xs: typeof rows) => xs.reduce((a, r) => a + r.trainLoss, 0) / xs.length;
+  return [mean(rows.slice(0, k)), mean(rows.slice(-k))];
+}
+
+function runCli(hash: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zo-cli-'));
+  const out = join(dir, 'out.csv');
+  execFileSync('npx', ['tsx', 'src/cli/zo.ts', hash, '--csv', out], { stdio: 'pipe', timeout: 120_000 });
+  return readFileSync(out, 'utf8');
+}
+
+describe('walking skeleton in Chromium', () => {
+  it('opens on the default run, on WebGPU, ready to play', async () => {
+    const { page, errors } = await openApp(browser);
+    const s = await state(page);
+    expect(s.backend).toBe('webgpu');
+    expect(s.step).toBe(0);
+    expect(s.numParams).toBeGreaterThan(0);
+    await expect(page.getByTestId('backend-badge').textContent()).resolves.toMatch(/^webgpu/);
+    await expect(page.getByRole('button', { name: 'Play' }).isEnabled()).resolves.toBe(true);
+    expect(page.url()).toContain('#v=1&task=spiral');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Play streams both curves and both losses fall; Pause, Step and Reset work', async () => {
+    const { page, errors } = await openApp(browser, '#v=1&steps=120&eval=20');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.waitForFunction(() => (window as unknown as { __zo: { seriesLength(l: number): number } }).__zo.seriesLength(1) >= 20);
+    // Curves are drawn while the run goes on: one path per lane in the loss chart.
+    const lines = await page.getByTestId('loss-chart').locator('path.recharts-curve').count();
+    expect(lines).toBeGreaterThanOrEqual(2);
+    await waitDone(page);
+    const text = await csv(page);
+    for (const lane of [0, 1]) {
+      const [first, last] = firstAndLast(text, lane);
+      expect(last).toBeLessThan(first);
+    }
+    expect(errors).toEqual([]);
+
+    // Reset clears the run; Step advances every lane by exactly one step.
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.waitForFunction(() => (window as unknown as { __zo: { getState(): { step: number } } }).__zo.getState().step === 0);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await page.waitForFunction(() => (window as unknown as { __zo: { seriesLength(l: number): number } }).__zo.seriesLength(1) === 1);
+    const after = parseCsv(await csv(page));
+    expect(after.map((r) => [r.lane, r.step])).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+    await page.close();
+  });
+
+  it('the copied share link replays the run: identical CSV in every column but wall_ms', async () => {
+    const { page } = await openApp(browser, '#v=1&steps=40&eval=10&seed=7');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitDone(page);
+    const first = await csv(page);
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    const link = await page.getByLabel('Share link').inputValue();
+    expect(link).toContain('run=1');
+    await page.close();
+
+    const replay = await browser.newPage();
+    await replay.goto(link);
+    await replay.waitForFunction(() => Boolean((window as unknown as { __zo?: unknown }).__zo));
+    await waitDone(replay);
+    const second = await csv(replay);
+    expect(parseCsv(second)).toHaveLength(80);
+    expect(withoutWall(second)).toBe(withoutWall(first));
+    await replay.close();
+  });
+
+  it('a mangled link shows a notice and still runs', async () => {
+    const { page, errors } = await openApp(browser, '#v=1&task=spirl&lane=zo-sgd:lr=banana&steps=15&bogus=<b>x</b>&run=1');
+    const list = await notices(page);
+    expect(list.join('\n')).toContain("using the nearest, 'spiral'");
+    const banner = page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'not a number' });
+    await expect(banner.first().isVisible()).resolves.toBe(true);
+    // Link contents are shown as text, never as HTML.
+    await expect(page.locator('b', { hasText: 'x' }).count()).resolves.toBe(0);
+    await waitDone(page);
+    expect(parseCsv(await csv(page)).length).toBe(30);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the CLI reproduces the browser CSV exactly on cpu, and closely on WebGPU', async () => {
+    const hash = '#v=1&steps=25&eval=5&seed=3&backend=cpu';
+    const { page } = await openApp(browser, hash + '&run=1');
+    expect((await state(page)).backend).toBe('cpu');
+    await waitDone(page);
+    const browserCpu = await csv(page);
+    await page.close();
+    const cli = runCli(hash);
+    expect(withoutWall(cli)).toBe(withoutWall(browserCpu));
+
+    const gpuHash = hash.replace('backend=cpu', 'backend=webgpu');
+    const gpu = await openApp(browser, gpuHash + '&run=1');
+    expect((await state(gpu.page)).backend).toBe('webgpu');
+    await waitDone(gpu.page);
+    const browserGpu = parseCsv(await csv(gpu.page));
+    await gpu.page.close();
+    const cliRows = parseCsv(cli);
+    expect(browserGpu).toHaveLength(cliRows.length);
+    browserGpu.forEach((r, i) => {
+      expect(r.step).toBe(cliRows[i].step);
+      expect(Math.abs(r.trainLoss - cliRows[i].trainLoss)).toBeLessThan(1e-3 * Math.max(1, cliRows[i].trainLoss));
+    });
+  });
+});
