@@ -1,0 +1,85 @@
+import { useId } from 'react';
+import { OPTIMIZERS, optimizerSpec } from '../../core/catalog/optimizers';
+import type { ScheduleEntry } from '../../core/config';
+import { removeLane, setLaneHyper, setLaneOptimizer } from '../actions';
+import { formatNumber, laneColour } from '../format';
+import { useStore } from '../store';
+import { ParamSlider } from './ParamSlider';
+
+/** The value in force for step `step` once the schedule's changes up to it apply. */
+function valueAt(start: number, schedule: ScheduleEntry[], laneIdx: number, name: string, step: number): number {
+  let v = start;
+  for (const e of schedule) if (e.lane === laneIdx && e.name === name && e.step <= step) v = e.value;
+  return v;
+}
+
+function useLaneStatusText(laneIdx: number): string {
+  const info = useStore((s) => s.laneStatuses[laneIdx]);
+  const playing = useStore((s) => s.playing);
+  const step = useStore((s) => s.step);
+  if (info?.status === 'diverged')
+    return `diverged at step ${info.divergedAt ?? '?'} (${formatNumber(info.divergedValue ?? NaN)})`;
+  if (info?.status === 'done') return 'done';
+  if (playing) return 'running';
+  return step > 0 ? `paused` : 'ready';
+}
+
+/** One lane: optimizer, its hyperparameters, colour, status. */
+export function LaneCard({ laneIdx }: { laneIdx: number }) {
+  const id = useId();
+  const lane = useStore((s) => s.config.lanes[laneIdx]);
+  const numLanes = useStore((s) => s.config.lanes.length);
+  const locked = useStore((s) => s.playing);
+  const step = useStore((s) => s.step);
+  const schedule = useStore((s) => s.config.schedule);
+  const pending = useStore((s) => s.pendingHyper);
+  const status = useLaneStatusText(laneIdx);
+  if (!lane) return null;
+  const spec = optimizerSpec(lane.optimizer);
+  const n = laneIdx + 1;
+
+  return (
+    <li className="lane" style={{ borderLeftColor: laneColour(laneIdx) }}>
+      <div className="lane-head">
+        <span className="swatch" style={{ background: laneColour(laneIdx) }} aria-hidden="true" />
+        <label htmlFor={id} className="visually-hidden">
+          Optimizer for lane {n}
+        </label>
+        <span className="lane-no">{n}</span>
+        <select id={id} value={lane.optimizer} disabled={locked} onChange={(e) => setLaneOptimizer(laneIdx, e.currentTarget.value)}>
+          {OPTIMIZERS.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="ghost" disabled={locked || numLanes <= 1} onClick={() => removeLane(laneIdx)} aria-label={`Remove lane ${n}`}>
+          Remove
+        </button>
+      </div>
+      <p className="lane-status" data-testid={`lane-status-${laneIdx}`}>
+        {status}
+      </p>
+      {spec && (
+        <p className="hint" title={spec.equation}>
+          {spec.family} ·{' '}
+          <a href={spec.paper.url} target="_blank" rel="noopener noreferrer">
+            {spec.paper.authors} {spec.paper.year}
+          </a>
+        </p>
+      )}
+      {spec?.hypers.map((p) => (
+        <ParamSlider
+          key={p.name}
+          spec={p}
+          value={
+            // The value in force for the next step (a recorded schedule replays after a reset).
+            pending[`${laneIdx}:${p.name}`] ?? valueAt(lane.hyper[p.name] ?? p.default, schedule, laneIdx, p.name, step + 1)
+          }
+          ariaLabel={`Lane ${n} ${p.label}`}
+          onChange={(v) => setLaneHyper(laneIdx, p.name, v)}
+        />
+      ))}
+    </li>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { taskSpec } from '../../core/catalog/tasks';
+import { formatNumber, laneColour, laneLabel } from '../format';
+import { useThrottledSeriesVersion } from '../hooks';
+import { series } from '../series';
+import { useStore } from '../store';
+
+/** Latest train loss, eval loss and task metric per lane. */
+export function LaneSummary() {
+  const lanes = useStore((s) => s.config.lanes);
+  const metric = useStore((s) => taskSpec(s.config.task.id)?.metric ?? null);
+  const version = useThrottledSeriesVersion(250);
+  const latest = useMemo(() => {
+    void version; // stands for the series contents, which live outside React
+    return lanes.map((_, i) => series.latest(i));
+  }, [lanes, version]);
+
+  return (
+    <table className="summary" data-testid="lane-summary">
+      <thead>
+        <tr>
+          <th scope="col">Lane</th>
+          <th scope="col">train loss</th>
+          <th scope="col">eval loss</th>
+          {metric && <th scope="col">eval {metric}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {lanes.map((lane, i) => (
+          <tr key={i}>
+            <th scope="row">
+              <span className="swatch" style={{ background: laneColour(i) }} aria-hidden="true" />
+              {laneLabel(i, lane.optimizer)}
+            </th>
+            <td>{formatNumber(latest[i]?.trainLoss ?? NaN)}</td>
+            <td>{formatNumber(latest[i]?.evalLoss ?? NaN)}</td>
+            {metric && <td>{formatNumber(latest[i]?.evalMetric ?? NaN)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

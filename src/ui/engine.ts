@@ -1,0 +1,131 @@
+import { assertNever, type WorkerCommand, type WorkerEvent } from '../worker/protocol';
+import { series } from './series';
+import { useStore } from './store';
+
+/**
+ * The one place that owns the worker: commands out, events into the store and the series.
+ * Events of a run being replaced (sent before the worker saw our `init`) are dropped, so a reset
+ * never shows a stray point from the previous run.
+ */
+
+let worker: Worker | null = null;
+/** `init`s sent whose `ready` has not come back yet. */
+let pendingInits = 0;
+/** A debounced re-init is waiting (slider drags on task settings are coalesced). */
+let initTimer: ReturnType<typeof setTimeout> | undefined;
+let autoplayOnReady = false;
+
+const stale = () => pendingInits > 0 || initTimer !== undefined;
+
+function createWorker(): Worker {
+  const w = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (e: MessageEvent<WorkerEvent>) => handleEvent(e.data);
+  w.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    fail(e.message || 'The worker failed to load or crashed.');
+  };
+  w.onmessageerror = () => fail('A message from the worker could not be read.');
+  return w;
+}
+
+function post(cmd: WorkerCommand): void {
+  worker ??= createWorker();
+  worker.postMessage(cmd);
+}
+
+function fail(message: string): void {
+  pendingInits = 0;
+  const s = useStore.getState();
+  s.addError(message, true);
+  s.setRunState({ playing: false, step: s.step, done: s.done });
+}
+
+/** Build the run from the store's config now (clears results; the run is paused at step 0). */
+export function sendInit(): void {
+  clearTimeout(initTimer);
+  initTimer = undefined;
+  const { config, resetRun } = useStore.getState();
+  series.clear();
+  resetRun();
+  pendingInits++;
+  post({ type: 'init', config });
+}
+
+/** Re-init soon: the view resets at once, the worker rebuilds once the edits settle. */
+export function requestInit(delayMs = 150): void {
+  series.clear();
+  useStore.getState().resetRun();
+  clearTimeout(initTimer);
+  initTimer = setTimeout(sendInit, delayMs);
+}
+
+function flushInit(): void {
+  if (initTimer !== undefined) sendInit();
+}
+
+export function startRun(opts: { autoplay: boolean }): void {
+  autoplayOnReady = opts.autoplay;
+  sendInit();
+}
+
+export const play = (): void => {
+  flushInit();
+  post({ type: 'play' });
+};
+export const pause = (): void => post({ type: 'pause' });
+export const stepOnce = (): void => {
+  flushInit();
+  post({ type: 'step' });
+};
+export const setHyper = (lane: number, name: string, value: number): void =>
+  post({ type: 'setHyper', lane, name, value });
+
+/** Terminate the worker, start a fresh one and re-init the current config. */
+export function restartEngine(): void {
+  worker?.terminate();
+  worker = null;
+  pendingInits = 0;
+  const s = useStore.getState();
+  s.clearErrors();
+  s.setReady(null, 0);
+  sendInit();
+}
+
+function handleEvent(ev: WorkerEvent): void {
+  const s = useStore.getState();
+  switch (ev.type) {
+    case 'ready':
+      if (pendingInits > 0) pendingInits--;
+      if (stale()) return;
+      series.clear();
+      s.setReady(ev.backend, ev.numParams);
+      if (JSON.stringify(ev.config) !== JSON.stringify(s.config)) s.setConfig(ev.config);
+      if (autoplayOnReady) {
+        autoplayOnReady = false;
+        post({ type: 'play' });
+      }
+      return;
+    case 'metrics':
+      if (!stale()) series.append(ev.rows, ev.numRows);
+      return;
+    case 'laneStatus':
+      if (!stale()) s.setLaneStatuses(ev.lanes);
+      return;
+    case 'state':
+      if (!stale()) s.setRunState({ playing: ev.playing, step: ev.step, done: ev.done });
+      return;
+    case 'schedule': {
+      if (stale()) return;
+      s.setConfig({ ...s.config, schedule: ev.schedule });
+      const key = `${ev.entry.lane}:${ev.entry.name}`;
+      if (s.pendingHyper[key] === ev.entry.value) s.setPendingHyper(key, undefined);
+      return;
+    }
+    case 'error':
+      pendingInits = 0;
+      s.addError(ev.message, ev.fatal);
+      return;
+    default:
+      assertNever(ev);
+  }
+}

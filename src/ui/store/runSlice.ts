@@ -1,0 +1,71 @@
+import type { StateCreator } from 'zustand';
+import type { BackendInfo, LaneStatusInfo } from '../../worker/protocol';
+import type { Store } from './index';
+
+export interface RunError {
+  id: number;
+  message: string;
+  fatal: boolean;
+}
+
+/** What the worker last told us about the run (results themselves live in `series.ts`). */
+export interface RunValues {
+  /** Null until the worker's first `ready`. */
+  backend: BackendInfo | null;
+  numParams: number;
+  playing: boolean;
+  /** Steps completed (all lanes in lockstep). */
+  step: number;
+  done: boolean;
+  laneStatuses: LaneStatusInfo[];
+  errors: RunError[];
+  /** Live hyperparameter values sent to the worker but not yet confirmed, keyed `lane:name`. */
+  pendingHyper: Record<string, number>;
+}
+
+export interface RunActions {
+  setRunState: (state: Pick<RunValues, 'playing' | 'step' | 'done'>) => void;
+  /** Null backend: a (re)starting worker (the badge says "starting…"). */
+  setReady: (backend: BackendInfo | null, numParams: number) => void;
+  setLaneStatuses: (laneStatuses: LaneStatusInfo[]) => void;
+  addError: (message: string, fatal: boolean) => void;
+  dismissError: (id: number) => void;
+  clearErrors: () => void;
+  setPendingHyper: (key: string, value: number | undefined) => void;
+  /** Back to step 0 before a (re-)init; keeps the backend badge. */
+  resetRun: () => void;
+}
+
+export type RunSlice = RunValues & RunActions;
+
+export const runDefaults = (): RunValues => ({
+  backend: null,
+  numParams: 0,
+  playing: false,
+  step: 0,
+  done: false,
+  laneStatuses: [],
+  errors: [],
+  pendingHyper: {},
+});
+
+let nextErrorId = 1;
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
+  ...runDefaults(),
+  setRunState: ({ playing, step, done }) => set({ playing, step, done }),
+  setReady: (backend, numParams) => set({ backend, numParams }),
+  setLaneStatuses: (laneStatuses) => set({ laneStatuses }),
+  addError: (message, fatal) =>
+    set((s) => ({ errors: [...s.errors.slice(-4), { id: nextErrorId++, message, fatal }] })),
+  dismissError: (id) => set((s) => ({ errors: s.errors.filter((e) => e.id !== id) })),
+  clearErrors: () => set({ errors: [] }),
+  setPendingHyper: (key, value) =>
+    set((s) => {
+      const pendingHyper = { ...s.pendingHyper };
+      if (value === undefined) delete pendingHyper[key];
+      else pendingHyper[key] = value;
+      return { pendingHyper };
+    }),
+  resetRun: () => set({ playing: false, step: 0, done: false, laneStatuses: [], pendingHyper: {} }),
+});

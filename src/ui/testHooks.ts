@@ -1,0 +1,30 @@
+import { buildCsv } from './csvExport';
+import { series } from './series';
+import { useStore } from './store';
+
+/** Read-only helpers for browser tests (`window.__zo`). */
+export interface ZoTestHooks {
+  getCsv(): string;
+  getState(): { playing: boolean; step: number; done: boolean; backend?: string; numParams: number };
+  getNotices(): string[];
+  seriesLength(lane: number): number;
+}
+
+declare global {
+  interface Window {
+    __zo?: ZoTestHooks;
+  }
+}
+
+export function installTestHooks(): void {
+  const hooks: ZoTestHooks = {
+    getCsv: buildCsv,
+    getState: () => {
+      const s = useStore.getState();
+      return { playing: s.playing, step: s.step, done: s.done, backend: s.backend?.name, numParams: s.numParams };
+    },
+    getNotices: () => [...useStore.getState().notices],
+    seriesLength: (lane) => series.length(lane),
+  };
+  Object.defineProperty(window, '__zo', { value: Object.freeze(hooks), configurable: true });
+}
