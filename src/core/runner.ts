@@ -3,6 +3,8 @@ import { optimizerSpec } from './catalog/optimizers';
 import { RunConfigSchema, type RunConfig, type ScheduleEntry } from './config';
 import { OPTIMIZER_FACTORIES, type Optimizer } from './optimizers';
 import { TASK_FACTORIES, type TaskInstance } from './tasks';
+import { buildTaskView } from './tasks/views';
+import type { TaskView } from './views';
 
 /**
  * The runner steps every lane in lockstep on its own task instance (same seed → same weights and
@@ -180,6 +182,15 @@ export class Runner {
         }
       });
     return { rows: rows.subarray(0, numRows * NUM_METRIC_COLUMNS), numRows, changed: [...changed] };
+  }
+
+  /** The task's picture now (null when the task has none). Never call while a chunk runs. */
+  view(): Promise<TaskView | null> {
+    return buildTaskView(
+      this.config.task.id,
+      this.lanes.map((l) => l.task),
+      this.step,
+    );
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 import { assertNever, type WorkerCommand, type WorkerEvent } from '../worker/protocol';
 import { series } from './series';
+import { taskView } from './taskView';
 import { useStore } from './store';
 
 /**
@@ -46,6 +47,7 @@ export function sendInit(): void {
   initTimer = undefined;
   const { config, resetRun } = useStore.getState();
   series.clear();
+  taskView.set(null);
   resetRun();
   pendingInits++;
   post({ type: 'init', config });
@@ -121,6 +123,10 @@ function handleEvent(ev: WorkerEvent): void {
       if (s.pendingHyper[key] === ev.entry.value) s.setPendingHyper(key, undefined);
       return;
     }
+    case 'view':
+      if (stale()) return;
+      taskView.set(ev.view);
+      return;
     case 'error':
       pendingInits = 0;
       s.addError(ev.message, ev.fatal);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { RunConfigSchema, type RunConfig } from '../core/config';
+import { viewBuffers } from '../core/views';
 import { Runner } from '../core/runner';
 import { chooseBackend } from './backend';
 import { METRIC_ROW_WIDTH, assertNever, type BackendInfo, type WorkerCommand, type WorkerEvent } from './protocol';
@@ -8,6 +9,8 @@ import { METRIC_ROW_WIDTH, assertNever, type BackendInfo, type WorkerCommand, ty
 const FLUSH_MS = 40;
 /** Target wall time of one chunk of steps between message-loop turns. */
 const CHUNK_MS = 25;
+/** Task pictures are rebuilt at most this often while playing. */
+const VIEW_MS = 300;
 /** A chunk never exceeds this many steps, so a diverging lane stops within it. */
 const MAX_CHUNK_STEPS = 5;
 
@@ -35,6 +38,7 @@ export class RunHost {
   private buffered: Float64Array[] = [];
   private bufferedRows = 0;
   private lastFlush = 0;
+  private lastView = -Infinity;
   /** Serialises commands and chunks: nothing touches the runner while a chunk runs. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -64,6 +68,7 @@ export class RunHost {
         this.playing = false;
         await this.runChunk(1);
         this.flush();
+        await this.postView();
         this.postState();
         return;
       case 'reset':
@@ -96,6 +101,7 @@ export class RunHost {
     this.post({ type: 'ready', backend: this.backend, numParams: this.runner.numParams(), config: this.runner.config });
     this.postLaneStatus();
     this.postState();
+    await this.postView();
   }
 
   private async loop(): Promise<void> {
@@ -107,6 +113,11 @@ export class RunHost {
         this.queue = run.catch(() => undefined);
         await run;
         if (performance.now() - this.lastFlush >= FLUSH_MS) this.flush();
+        if (performance.now() - this.lastView >= VIEW_MS) {
+          const viewing = this.queue.then(() => this.postView());
+          this.queue = viewing.catch(() => undefined);
+          await viewing;
+        }
         await yieldToEvents();
       }
     } catch (e) {
@@ -114,6 +125,7 @@ export class RunHost {
     } finally {
       this.looping = false;
       this.flush();
+      await this.postView().catch((e) => this.fail(e, false));
       if (this.runner?.done) this.playing = false;
       this.postState();
     }
@@ -137,6 +149,13 @@ export class RunHost {
       this.bufferedRows += result.numRows;
     }
     if (result.changed.length > 0) this.postLaneStatus();
+  }
+
+  /** Build and send the task's picture (between chunks only). */
+  private async postView(): Promise<void> {
+    this.lastView = performance.now();
+    const view = await this.runner?.view();
+    if (view) this.post({ type: 'view', view }, viewBuffers(view));
   }
 
   private flush(): void {

@@ -3,6 +3,7 @@
  * by exhaustive switches. Hot data (metrics) crosses as transferred typed arrays.
  */
 import type { RunConfig, ScheduleEntry } from '../core/config';
+import type { TaskView } from '../core/views';
 
 export type WorkerCommand =
   /** Build the run (backend chosen per config.backend). Replaces any previous run. */
@@ -49,6 +50,8 @@ export type WorkerEvent =
   | { type: 'state'; playing: boolean; step: number; done: boolean }
   /** The schedule grew (a live hyperparameter change was recorded). */
   | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
+  /** The task's picture (typed arrays transferred), a few times a second at most. */
+  | { type: 'view'; view: TaskView }
   /** Something went wrong; `fatal` means the run cannot continue without a restart. */
   | { type: 'error'; message: string; fatal: boolean };
 
