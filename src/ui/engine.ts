@@ -1,4 +1,4 @@
-import { assertNever, type WorkerCommand, type WorkerEvent } from '../worker/protocol';
+import { assertNever, type FaultKind, type WorkerCommand, type WorkerEvent } from '../worker/protocol';
 import { series } from './series';
 import { taskView } from './taskView';
 import { useStore } from './store';
@@ -71,6 +71,7 @@ export function startRun(opts: { autoplay: boolean }): void {
 }
 
 export const play = (): void => {
+  lastEventAt = performance.now();
   flushInit();
   post({ type: 'play' });
 };
@@ -93,7 +94,27 @@ export function restartEngine(): void {
   sendInit();
 }
 
+/** Tensors alive in the worker, from its last `state` event (for leak checks). */
+let workerTensors = 0;
+export const workerTensorCount = (): number => workerTensors;
+
+/** Test hook: ask the worker to suffer a platform fault (see `FaultKind`). */
+export const injectFault = (fault: FaultKind): void => post({ type: 'fault', fault });
+
+/**
+ * Watchdog: a playing worker reports every few tens of milliseconds. Silence this long means it
+ * hung or died without an error event; say so and offer the restart.
+ */
+const SILENCE_MS = 20_000;
+let lastEventAt = 0;
+setInterval(() => {
+  const s = useStore.getState();
+  if (worker && s.playing && performance.now() - lastEventAt > SILENCE_MS && !s.errors.some((e) => e.fatal))
+    fail(`The worker stopped answering (no message for ${SILENCE_MS / 1000} s while playing). Restart it to go on.`);
+}, 2000);
+
 function handleEvent(ev: WorkerEvent): void {
+  lastEventAt = performance.now();
   const s = useStore.getState();
   switch (ev.type) {
     case 'ready':
@@ -114,6 +135,7 @@ function handleEvent(ev: WorkerEvent): void {
       if (!stale()) s.setLaneStatuses(ev.lanes);
       return;
     case 'state':
+      workerTensors = ev.numTensors;
       if (!stale()) s.setRunState({ playing: ev.playing, step: ev.step, done: ev.done });
       return;
     case 'schedule': {
@@ -126,6 +148,15 @@ function handleEvent(ev: WorkerEvent): void {
     case 'view':
       if (stale()) return;
       taskView.set(ev.view);
+      return;
+    case 'memory':
+      if (!stale()) s.setLaneMemory(ev.lanes);
+      return;
+    case 'notice':
+      s.setNotices([...s.notices, ev.message]);
+      return;
+    case 'backend':
+      s.setReady(ev.backend, s.numParams);
       return;
     case 'error':
       pendingInits = 0;

@@ -1,11 +1,15 @@
 import { buildCsv } from './csvExport';
+import { injectFault, workerTensorCount } from './engine';
+import type { FaultKind } from '../worker/protocol';
 import { series } from './series';
 import { useStore } from './store';
 
 /** Read-only helpers for browser tests (`window.__zo`). */
 export interface ZoTestHooks {
   getCsv(): string;
-  getState(): { playing: boolean; step: number; done: boolean; backend?: string; numParams: number };
+  getState(): { playing: boolean; step: number; done: boolean; backend?: string; numParams: number; numTensors: number };
+  /** Make the worker suffer a platform fault (device loss, uncaught throw, hang). */
+  injectFault(fault: FaultKind): void;
   getNotices(): string[];
   seriesLength(lane: number): number;
 }
@@ -21,8 +25,16 @@ export function installTestHooks(): void {
     getCsv: buildCsv,
     getState: () => {
       const s = useStore.getState();
-      return { playing: s.playing, step: s.step, done: s.done, backend: s.backend?.name, numParams: s.numParams };
+      return {
+        playing: s.playing,
+        step: s.step,
+        done: s.done,
+        backend: s.backend?.name,
+        numParams: s.numParams,
+        numTensors: workerTensorCount(),
+      };
     },
+    injectFault,
     getNotices: () => [...useStore.getState().notices],
     seriesLength: (lane) => series.length(lane),
   };

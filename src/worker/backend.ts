@@ -39,6 +39,41 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   }
 }
 
+/** The webgpu backend's factory, captured at import so a lost device can be replaced. */
+const webgpuFactory = (() => {
+  try {
+    return tf.findBackendFactory('webgpu');
+  } catch {
+    return null;
+  }
+})();
+
+/** The GPU device of the running webgpu backend, if that is the backend. */
+export function webgpuDevice(): GPUDevice | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  return (tf.backend() as unknown as { device?: GPUDevice }).device ?? null;
+}
+
+/**
+ * Replace a lost WebGPU device: remove the backend (dropping every tensor it held), re-register
+ * its factory and start it again. Falls back down the usual chain when WebGPU cannot come back.
+ */
+export async function recreateBackend(): Promise<BackendInfo> {
+  const lost = tf.getBackend();
+  try {
+    tf.removeBackend(lost);
+  } catch {
+    // already gone
+  }
+  if (lost === 'webgpu' && webgpuFactory) {
+    tf.registerBackend('webgpu', webgpuFactory, 3);
+    const info = await chooseBackend('webgpu');
+    if (info.name === 'webgpu') return { ...info, reason: 'WebGPU device re-created after a device loss' };
+    return info;
+  }
+  return chooseBackend('auto');
+}
+
 export async function chooseBackend(choice: BackendChoice): Promise<BackendInfo> {
   const order: BackendName[] = ['webgpu', 'webgl', 'cpu'];
   const wanted: BackendName[] = choice === 'auto' ? order : [choice, ...order.filter((b) => b !== choice)];

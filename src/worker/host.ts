@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { RunConfigSchema, type RunConfig } from '../core/config';
 import { viewBuffers } from '../core/views';
 import { Runner } from '../core/runner';
-import { chooseBackend } from './backend';
-import { METRIC_ROW_WIDTH, assertNever, type BackendInfo, type WorkerCommand, type WorkerEvent } from './protocol';
+import { chooseBackend, recreateBackend, webgpuDevice } from './backend';
+import { METRIC_ROW_WIDTH, assertNever, type BackendInfo, type FaultKind, type WorkerCommand, type WorkerEvent } from './protocol';
 
 /** Metrics are batched and flushed at most this often. */
 const FLUSH_MS = 40;
@@ -39,6 +39,11 @@ export class RunHost {
   private bufferedRows = 0;
   private lastFlush = 0;
   private lastView = -Infinity;
+  /** Set when the WebGPU device is lost; the next chunk recovers first. */
+  private deviceLost: string | null = null;
+  /** The last step whose metrics left the runner (a failed chunk's steps are not counted). */
+  private reportedStep = 0;
+  private watchedDevice: GPUDevice | null = null;
   /** Serialises commands and chunks: nothing touches the runner while a chunk runs. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -80,9 +85,89 @@ export class RunHost {
         this.post({ type: 'schedule', entry, schedule: [...this.runner.config.schedule] });
         return;
       }
+      case 'fault':
+        this.injectFault(cmd.fault);
+        return;
       default:
         assertNever(cmd);
     }
+  }
+
+  /** Test hook: make a platform fault happen, as a browser or GPU would. */
+  private injectFault(fault: FaultKind): void {
+    switch (fault) {
+      case 'lose-device': {
+        const device = webgpuDevice();
+        if (device) device.destroy();
+        else this.post({ type: 'notice', message: `No GPU device to lose: the backend is ${this.backend?.name ?? 'not started'}.` });
+        return;
+      }
+      case 'throw':
+        setTimeout(() => {
+          throw new Error('Injected fault: the worker threw an uncaught error');
+        });
+        return;
+      case 'hang': {
+        // Never returns: the UI's watchdog must notice the silence and offer a restart.
+        for (;;) {
+          /* busy */
+        }
+      }
+      default:
+        assertNever(fault);
+    }
+  }
+
+  /** Watch the WebGPU device: tfjs ignores device loss, so the host must notice it. */
+  private watchDevice(): void {
+    const device = webgpuDevice();
+    if (!device || device === this.watchedDevice) return;
+    this.watchedDevice = device;
+    void device.lost.then((info) => {
+      if (this.watchedDevice === device) this.deviceLost = info.message || info.reason || 'unknown reason';
+    });
+  }
+
+  /**
+   * Recover from a lost device: re-create the backend, rebuild the run from its config and seed,
+   * and replay it (silently, it is deterministic) to the step it had reached; then go on.
+   */
+  private async recover(): Promise<void> {
+    const runner = this.runner;
+    if (!runner) return;
+    const reason = this.deviceLost ?? 'unknown reason';
+    // Steps of a chunk that died with the device were never reported: redo them.
+    const step = this.reportedStep;
+    const config = structuredClone(runner.config);
+    const t0 = performance.now();
+    this.deviceLost = null;
+    this.watchedDevice = null;
+    this.runner = null;
+    try {
+      runner.dispose();
+    } catch {
+      // its tensors died with the device
+    }
+    this.backend = await recreateBackend();
+    this.watchDevice();
+    const fresh = new Runner(config);
+    while (fresh.step < step) await fresh.runChunk(Math.min(50, step - fresh.step));
+    this.runner = fresh;
+    this.post({ type: 'backend', backend: this.backend });
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    this.post({
+      type: 'notice',
+      message: `The GPU device was lost at step ${step} (${reason}). The ${this.backend.name} backend was re-created and the run rebuilt from its config and seed to step ${step} in ${seconds} s; it goes on from there.`,
+    });
+  }
+
+  /** True when a failure is explained by a lost device (the loss may be reported just after). */
+  private async lostDevice(): Promise<boolean> {
+    if (this.deviceLost) return true;
+    const device = this.watchedDevice;
+    if (!device) return false;
+    await Promise.race([device.lost, new Promise((r) => setTimeout(r, 100))]);
+    return this.deviceLost !== null;
   }
 
   private async init(config: RunConfig | null): Promise<void> {
@@ -96,7 +181,9 @@ export class RunHost {
     if (!parsed.success) throw new Error(`Invalid run config: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
     if (!this.backend || config.backend !== 'auto' && config.backend !== this.backend.name)
       this.backend = await chooseBackend(parsed.data.backend);
+    this.watchDevice();
     this.runner = new Runner(parsed.data);
+    this.reportedStep = 0;
     this.chunkSteps = 1;
     this.post({ type: 'ready', backend: this.backend, numParams: this.runner.numParams(), config: this.runner.config });
     this.postLaneStatus();
@@ -142,8 +229,17 @@ export class RunHost {
   }
 
   private async runChunk(steps: number): Promise<void> {
-    const runner = this.runner!;
-    const result = await runner.runChunk(steps);
+    if (this.deviceLost) await this.recover();
+    let result;
+    try {
+      result = await this.runner!.runChunk(steps);
+    } catch (e) {
+      if (!(await this.lostDevice())) throw e;
+      // The chunk died with the device: rebuild to the last completed step and run it again.
+      await this.recover();
+      result = await this.runner!.runChunk(steps);
+    }
+    this.reportedStep = this.runner!.step;
     if (result.numRows > 0) {
       this.buffered.push(result.rows.slice());
       this.bufferedRows += result.numRows;
@@ -154,8 +250,13 @@ export class RunHost {
   /** Build and send the task's picture (between chunks only). */
   private async postView(): Promise<void> {
     this.lastView = performance.now();
-    const view = await this.runner?.view();
-    if (view) this.post({ type: 'view', view }, viewBuffers(view));
+    try {
+      const view = await this.runner?.view();
+      if (view) this.post({ type: 'view', view }, viewBuffers(view));
+    } catch (e) {
+      // A picture lost with the device is redrawn after the recovery; anything else is an error.
+      if (!(await this.lostDevice())) throw e;
+    }
   }
 
   private flush(): void {
@@ -176,7 +277,13 @@ export class RunHost {
 
   private postState(): void {
     const r = this.runner;
-    this.post({ type: 'state', playing: this.playing && !!r && !r.done, step: r?.step ?? 0, done: r?.done ?? false });
+    this.post({
+      type: 'state',
+      playing: this.playing && !!r && !r.done,
+      step: r?.step ?? 0,
+      done: r?.done ?? false,
+      numTensors: tf.memory().numTensors,
+    });
   }
 
   private postLaneStatus(): void {
@@ -194,10 +301,5 @@ export class RunHost {
     const message = e instanceof Error ? e.message : String(e);
     this.post({ type: 'error', message, fatal });
     this.postState();
-  }
-
-  /** Tensors alive in this worker (exposed for leak checks). */
-  numTensors(): number {
-    return tf.memory().numTensors;
   }
 }

@@ -15,7 +15,14 @@ export type WorkerCommand =
   /** Rebuild from the same (or a new) config at step 0, paused. */
   | { type: 'reset'; config?: RunConfig }
   /** Applied at the next step boundary and recorded in the config's schedule. */
-  | { type: 'setHyper'; lane: number; name: string; value: number };
+  | { type: 'setHyper'; lane: number; name: string; value: number }
+  /**
+   * Test hook: inject a platform fault. `lose-device` destroys the WebGPU device mid-run (the host
+   * must recover), `throw` makes the worker throw an uncaught error, `hang` stops it answering.
+   */
+  | { type: 'fault'; fault: FaultKind };
+
+export type FaultKind = 'lose-device' | 'throw' | 'hang';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu' | 'wasm';
 
@@ -38,6 +45,17 @@ export interface LaneStatusInfo {
   divergedValue?: number;
 }
 
+/** Memory one lane holds, in bytes (tfjs tensors: float32 = 4 bytes a number). */
+export interface LaneMemory {
+  lane: number;
+  /** The lane's weights (its task instance's parameters). */
+  weightBytes: number;
+  /** The optimizer's persistent state: moments, momentum, population… (0 for MeZO-style ZO-SGD). */
+  stateBytes: number;
+  /** Peak bytes allocated above the resting level during the lane's latest step (probes, gradients, temporaries). */
+  peakStepBytes: number;
+}
+
 export type WorkerEvent =
   | { type: 'ready'; backend: BackendInfo; numParams: number; config: RunConfig }
   /**
@@ -47,7 +65,13 @@ export type WorkerEvent =
   | { type: 'metrics'; rows: Float64Array; numRows: number }
   | { type: 'laneStatus'; lanes: LaneStatusInfo[] }
   /** Run state: playing or not, steps completed. */
-  | { type: 'state'; playing: boolean; step: number; done: boolean }
+  | { type: 'state'; playing: boolean; step: number; done: boolean; numTensors: number }
+  /** Something the user should know that did not stop the run (e.g. a recovered device loss). */
+  | { type: 'notice'; message: string }
+  /** The backend changed during a run (fallback or recovery). */
+  | { type: 'backend'; backend: BackendInfo }
+  /** Memory per lane: sent after `ready` and then at most about once a second while playing. */
+  | { type: 'memory'; lanes: LaneMemory[] }
   /** The schedule grew (a live hyperparameter change was recorded). */
   | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
   /** The task's picture (typed arrays transferred), a few times a second at most. */

@@ -13,8 +13,8 @@ const BASE_ARGS = [
   '--disable-quic',
 ];
 
-export async function launch(opts: { webgpu?: boolean } = {}): Promise<Browser> {
-  const args = [...BASE_ARGS];
+export async function launch(opts: { webgpu?: boolean; extraArgs?: string[] } = {}): Promise<Browser> {
+  const args = [...BASE_ARGS, ...(opts.extraArgs ?? [])];
   if (opts.webgpu !== false) args.push('--enable-unsafe-webgpu');
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }
@@ -29,6 +29,7 @@ export interface AppState {
   done: boolean;
   backend?: string;
   numParams: number;
+  numTensors: number;
 }
 
 /** Open the app at `hash` and wait until the worker reports a backend. Page errors fail the test. */
