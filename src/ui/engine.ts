@@ -98,6 +98,15 @@ export function restartEngine(): void {
 let workerTensors = 0;
 export const workerTensorCount = (): number => workerTensors;
 
+const selfTestWaiters: ((ev: Extract<WorkerEvent, { type: 'selfTest' }>) => void)[] = [];
+/** Ask the worker to check its GPU kernel against the TypeScript twin. */
+export function requestSelfTest(): Promise<Extract<WorkerEvent, { type: 'selfTest' }>> {
+  return new Promise((resolve) => {
+    selfTestWaiters.push(resolve);
+    post({ type: 'selfTest' });
+  });
+}
+
 /** Test hook: ask the worker to suffer a platform fault (see `FaultKind`). */
 export const injectFault = (fault: FaultKind): void => post({ type: 'fault', fault });
 
@@ -151,6 +160,9 @@ function handleEvent(ev: WorkerEvent): void {
       return;
     case 'memory':
       if (!stale()) s.setLaneMemory(ev.lanes);
+      return;
+    case 'selfTest':
+      selfTestWaiters.splice(0).forEach((w) => w(ev));
       return;
     case 'notice':
       s.setNotices([...s.notices, ev.message]);

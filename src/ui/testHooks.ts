@@ -1,5 +1,5 @@
 import { buildCsv } from './csvExport';
-import { injectFault, workerTensorCount } from './engine';
+import { injectFault, requestSelfTest, workerTensorCount } from './engine';
 import type { FaultKind } from '../worker/protocol';
 import { series } from './series';
 import { useStore } from './store';
@@ -10,6 +10,8 @@ export interface ZoTestHooks {
   getState(): { playing: boolean; step: number; done: boolean; backend?: string; numParams: number; numTensors: number };
   /** Make the worker suffer a platform fault (device loss, uncaught throw, hang). */
   injectFault(fault: FaultKind): void;
+  /** Compare the worker's GPU perturbation kernel with the TypeScript twin. */
+  selfTest: typeof requestSelfTest;
   getNotices(): string[];
   seriesLength(lane: number): number;
 }
@@ -35,6 +37,7 @@ export function installTestHooks(): void {
       };
     },
     injectFault,
+    selfTest: requestSelfTest,
     getNotices: () => [...useStore.getState().notices],
     seriesLength: (lane) => series.length(lane),
   };

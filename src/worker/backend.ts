@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendChoice } from '../core/config';
-import { perturbKernelName } from '../core/perturb';
+import { perturbKernelName, setPerturbKernel } from '../core/perturb';
+import { webgpuPerturbKernel } from './perturb-webgpu';
 import type { BackendInfo, BackendName } from './protocol';
 
 /**
@@ -94,6 +95,8 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendInfo>
     }
     if (await tryBackend(name)) {
       await tf.ready();
+      // Directions are generated where the weights live: a WGSL twin on WebGPU, the TS twin elsewhere.
+      setPerturbKernel(name === 'webgpu' ? webgpuPerturbKernel : null);
       const pinned = choice !== 'auto' && choice === name;
       const reason = pinned
         ? `pinned by the run's config (backend=${choice})`

@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { RunConfigSchema, type RunConfig } from '../core/config';
 import { viewBuffers } from '../core/views';
 import { Runner } from '../core/runner';
+import { loadTaskAssets } from '../core/tasks/assets';
 import { chooseBackend, recreateBackend, webgpuDevice } from './backend';
+import { runSelfTest } from './selftest';
 import { METRIC_ROW_WIDTH, assertNever, type BackendInfo, type FaultKind, type WorkerCommand, type WorkerEvent } from './protocol';
 
 /** Metrics are batched and flushed at most this often. */
@@ -87,6 +89,13 @@ export class RunHost {
       }
       case 'fault':
         this.injectFault(cmd.fault);
+        return;
+      case 'selfTest':
+        try {
+          this.post({ type: 'selfTest', result: await runSelfTest() });
+        } catch (e) {
+          this.post({ type: 'selfTest', error: e instanceof Error ? e.message : String(e) });
+        }
         return;
       default:
         assertNever(cmd);
@@ -182,6 +191,7 @@ export class RunHost {
     if (!this.backend || config.backend !== 'auto' && config.backend !== this.backend.name)
       this.backend = await chooseBackend(parsed.data.backend);
     this.watchDevice();
+    await loadTaskAssets(parsed.data.task.id);
     this.runner = new Runner(parsed.data);
     this.reportedStep = 0;
     this.chunkSteps = 1;

@@ -4,6 +4,7 @@
  */
 import type { RunConfig, ScheduleEntry } from '../core/config';
 import type { TaskView } from '../core/views';
+import type { SelfTestResult } from './selftest';
 
 export type WorkerCommand =
   /** Build the run (backend chosen per config.backend). Replaces any previous run. */
@@ -20,7 +21,9 @@ export type WorkerCommand =
    * Test hook: inject a platform fault. `lose-device` destroys the WebGPU device mid-run (the host
    * must recover), `throw` makes the worker throw an uncaught error, `hang` stops it answering.
    */
-  | { type: 'fault'; fault: FaultKind };
+  | { type: 'fault'; fault: FaultKind }
+  /** Check the GPU perturbation kernel against its TypeScript twin (answers `selfTest`). */
+  | { type: 'selfTest' };
 
 export type FaultKind = 'lose-device' | 'throw' | 'hang';
 
@@ -76,6 +79,7 @@ export type WorkerEvent =
   | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
   /** The task's picture (typed arrays transferred), a few times a second at most. */
   | { type: 'view'; view: TaskView }
+  | { type: 'selfTest'; result?: SelfTestResult; error?: string }
   /** Something went wrong; `fatal` means the run cannot continue without a restart. */
   | { type: 'error'; message: string; fatal: boolean };
 
