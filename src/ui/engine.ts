@@ -107,6 +107,15 @@ export function requestSelfTest(): Promise<Extract<WorkerEvent, { type: 'selfTes
   });
 }
 
+const benchWaiters: ((ev: Extract<WorkerEvent, { type: 'bench' }>) => void)[] = [];
+/** Run `npm run bench`'s in-browser part on the worker's backend. */
+export function requestBench(smoke: boolean): Promise<Extract<WorkerEvent, { type: 'bench' }>> {
+  return new Promise((resolve) => {
+    benchWaiters.push(resolve);
+    post({ type: 'bench', smoke });
+  });
+}
+
 /** Test hook: ask the worker to suffer a platform fault (see `FaultKind`). */
 export const injectFault = (fault: FaultKind): void => post({ type: 'fault', fault });
 
@@ -163,6 +172,9 @@ function handleEvent(ev: WorkerEvent): void {
       return;
     case 'selfTest':
       selfTestWaiters.splice(0).forEach((w) => w(ev));
+      return;
+    case 'bench':
+      benchWaiters.splice(0).forEach((w) => w(ev));
       return;
     case 'notice':
       s.setNotices([...s.notices, ev.message]);

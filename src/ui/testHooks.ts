@@ -1,5 +1,5 @@
 import { buildCsv } from './csvExport';
-import { injectFault, requestSelfTest, workerTensorCount } from './engine';
+import { injectFault, requestBench, requestSelfTest, workerTensorCount } from './engine';
 import type { FaultKind } from '../worker/protocol';
 import { series } from './series';
 import { useStore } from './store';
@@ -12,6 +12,10 @@ export interface ZoTestHooks {
   injectFault(fault: FaultKind): void;
   /** Compare the worker's GPU perturbation kernel with the TypeScript twin. */
   selfTest: typeof requestSelfTest;
+  /** The benchmark suite on the worker's backend (used by `npm run bench`). */
+  bench: typeof requestBench;
+  /** Points drawn by the loss chart for each series (decimated). */
+  drawnPoints(): number[];
   getNotices(): string[];
   seriesLength(lane: number): number;
 }
@@ -38,6 +42,11 @@ export function installTestHooks(): void {
     },
     injectFault,
     selfTest: requestSelfTest,
+    bench: requestBench,
+    drawnPoints: () =>
+      Array.from(document.querySelectorAll('[data-testid="loss-chart"] path.recharts-curve'), (p) =>
+        (p.getAttribute('d') ?? '').split(/[ML]/).filter((x) => x.trim() !== '').length,
+      ),
     getNotices: () => [...useStore.getState().notices],
     seriesLength: (lane) => series.length(lane),
   };

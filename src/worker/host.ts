@@ -5,6 +5,8 @@ import { Runner } from '../core/runner';
 import { loadTaskAssets } from '../core/tasks/assets';
 import { chooseBackend, recreateBackend, webgpuDevice } from './backend';
 import { runSelfTest } from './selftest';
+import { FULL_BENCH, SMOKE_BENCH, runBench } from '../core/bench';
+import { perturbKernelName } from '../core/perturb';
 import { METRIC_ROW_WIDTH, assertNever, type BackendInfo, type FaultKind, type WorkerCommand, type WorkerEvent } from './protocol';
 
 /** Metrics are batched and flushed at most this often. */
@@ -89,6 +91,14 @@ export class RunHost {
       }
       case 'fault':
         this.injectFault(cmd.fault);
+        return;
+      case 'bench':
+        try {
+          const opts = cmd.smoke ? SMOKE_BENCH : FULL_BENCH;
+          this.post({ type: 'bench', result: await runBench(opts, perturbKernelName()) });
+        } catch (e) {
+          this.post({ type: 'bench', error: e instanceof Error ? e.message : String(e) });
+        }
         return;
       case 'selfTest':
         try {

@@ -5,6 +5,7 @@
 import type { RunConfig, ScheduleEntry } from '../core/config';
 import type { TaskView } from '../core/views';
 import type { SelfTestResult } from './selftest';
+import type { BenchResult } from '../core/bench';
 
 export type WorkerCommand =
   /** Build the run (backend chosen per config.backend). Replaces any previous run. */
@@ -23,7 +24,9 @@ export type WorkerCommand =
    */
   | { type: 'fault'; fault: FaultKind }
   /** Check the GPU perturbation kernel against its TypeScript twin (answers `selfTest`). */
-  | { type: 'selfTest' };
+  | { type: 'selfTest' }
+  /** Run the benchmark suite on this worker's backend (answers `bench`). */
+  | { type: 'bench'; smoke: boolean };
 
 export type FaultKind = 'lose-device' | 'throw' | 'hang';
 
@@ -80,6 +83,7 @@ export type WorkerEvent =
   /** The task's picture (typed arrays transferred), a few times a second at most. */
   | { type: 'view'; view: TaskView }
   | { type: 'selfTest'; result?: SelfTestResult; error?: string }
+  | { type: 'bench'; result?: BenchResult; error?: string }
   /** Something went wrong; `fatal` means the run cannot continue without a restart. */
   | { type: 'error'; message: string; fatal: boolean };
 

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench [-- --smoke]`: performance as ratios measured in one run, side by side, on tfjs's
+ * cpu backend in Node and on WebGPU in headless Chromium (SwiftShader here: report its ratios, not
+ * its times). Prints a table and writes bench/results.json. `--smoke` runs reduced sizes and fails
+ * only when a figure is absurd, so the bench cannot rot in CI.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as tf from '@tensorflow/tfjs';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { FULL_BENCH, SMOKE_BENCH, runBench, type BenchResult } from '../src/core/bench';
+
+const smoke = process.argv.includes('--smoke');
+const skipBuild = process.argv.includes('--no-build');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+type Hooks = {
+  __zo: {
+    getState(): { backend?: string; step: number; done: boolean };
+    bench(smoke: boolean): Promise<{ result?: BenchResult; error?: string }>;
+    drawnPoints(): number[];
+  };
+  __longTasks: number[];
+};
+
+async function nodeBench(): Promise<BenchResult> {
+  await tf.setBackend('cpu');
+  (tf.backend() as unknown as { firstUse: boolean }).firstUse = false;
+  return runBench(smoke ? SMOKE_BENCH : FULL_BENCH, 'typescript');
+}
+
+function bundleSizes() {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const mainName = /src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+  if (!mainName) throw new Error('no main script in dist/index.html');
+  const assets = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+  const gz = (f: string) => gzipSync(readFileSync(join('dist/assets', f))).length;
+  const main = readFileSync(join('dist/assets', mainName), 'utf8');
+  const workers = assets.filter((f) => f.includes('worker'));
+  return {
+    mainGzipBytes: gz(mainName),
+    workerGzipBytes: workers.reduce((a, f) => a + gz(f), 0),
+    // Strings only tfjs carries (engine errors and its variable registry).
+    tfjsInMain: /Backend name|registeredVariables/.test(main),
+  };
+}
+
+/** Functions, not strings: the page's CSP forbids evaluating strings. */
+const ready = () => Boolean((window as unknown as Partial<Hooks>).__zo?.getState().backend);
+const finished = () => (window as unknown as Partial<Hooks>).__zo?.getState().done === true;
+
+async function waitFor(page: Page, predicate: () => boolean, timeout: number) {
+  await page.waitForFunction(predicate, null, { timeout, polling: 250 });
+}
+
+async function browserBench(url: string) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, '--enable-unsafe-webgpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url + '#v=1&backend=webgpu');
+    await waitFor(page, ready, 60_000);
+    const backend = await page.evaluate(() => (window as unknown as Hooks).__zo.getState().backend);
+    const out = await page.evaluate((s) => (window as unknown as Hooks).__zo.bench(s), smoke);
+    if (out.error || !out.result) throw new Error(`browser bench failed: ${out.error}`);
+    await page.close();
+
+    // Main-thread long tasks while four lanes run (counted from the moment the run plays).
+    const lanes = await browser.newPage();
+    await lanes.addInitScript(() => {
+      const w = window as unknown as Hooks;
+      w.__longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({
+        type: 'longtask',
+        buffered: false,
+      });
+    });
+    const runSeconds = smoke ? 8 : 30;
+    await lanes.goto(url + '#v=1&lane=zo-sgd&lane=zo-sgd:q=4&lane=sgd&lane=adam&steps=100000');
+    await waitFor(lanes, ready, 60_000);
+    await lanes.waitForTimeout(1000);
+    await lanes.evaluate(() => ((window as unknown as Hooks).__longTasks = []));
+    await lanes.getByRole('button', { name: 'Play' }).click();
+    await lanes.waitForTimeout(runSeconds * 1000);
+    const longTasks = await lanes.evaluate(() => (window as unknown as Hooks).__longTasks);
+    const fourLaneSteps = await lanes.evaluate(() => (window as unknown as Hooks).__zo.getState().step);
+    await lanes.close();
+
+    // Points drawn per series after a long run (cpu backend: fast enough for 100k steps here).
+    const steps = smoke ? 20_000 : 100_000;
+    const long = await browser.newPage();
+    await long.goto(url + `#v=1&task=rosenbrock&lane=adam:lr=0.01&lane=zo-sgd:lr=0.0005&steps=${steps}&eval=1000&backend=cpu&run=1`);
+    await waitFor(long, finished, 900_000);
+    await long.waitForTimeout(600); // the chart redraws at most 4×/s
+    const drawn = await long.evaluate(() => (window as unknown as Hooks).__zo.drawnPoints());
+    await long.close();
+    return { backend, result: out.result, longTasks, runSeconds, fourLaneSteps, longRunSteps: steps, drawnPointsMax: Math.max(...drawn) };
+  } finally {
+    await browser.close();
+  }
+}
+
+const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
+const kb = (b: number) => `${(b / 1024).toFixed(0)} kB`;
+const mb = (b: number) => `${(b / 2 ** 20).toFixed(2)} MB`;
+
+async function main() {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH).`);
+  console.log(`ZO Playground bench (${smoke ? 'smoke' : 'full'})`);
+  const node = await nodeBench();
+  if (!skipBuild || !existsSync('dist/index.html')) await build({ logLevel: 'warn' });
+  const bundle = bundleSizes();
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('no preview port');
+  let web;
+  try {
+    web = await browserBench(`http://127.0.0.1:${address.port}/`);
+  } finally {
+    await server.close();
+  }
+  const gpu = web.result;
+  const rows: [string, string, string, string][] = [
+    ['metric', 'cpu (Node)', `${gpu.backend} (Chromium)`, 'target'],
+    [`ZO-SGD step / forward, default MLP (${node.mlp.params} params)`, fmt(node.mlp.stepOverForward), fmt(gpu.mlp.stepOverForward), '≤ 2.3 (limit 2.0)'],
+    [`ZO-SGD step / forward, large MLP (${node.big.params} params)`, fmt(node.big.stepOverForward), fmt(gpu.big.stepOverForward), '≤ 2.5'],
+    ['naive TF.js ZO step (tf.randomNormal) / ours, large MLP', fmt(node.big.naiveOverOurs), fmt(gpu.big.naiveOverOurs), '≥ 3'],
+    ['peak bytes ZO step / forward, large MLP', fmt(node.memory.zoOverForward, 3), fmt(gpu.memory.zoOverForward, 3), `≤ ${fmt(node.memory.zoOverForwardTarget, 3)} / ${fmt(gpu.memory.zoOverForwardTarget, 3)}`],
+    [`peak bytes backprop (Adam) step / ZO step, batch ${node.memory.batch}`, fmt(node.memory.backpropOverZo), fmt(gpu.memory.backpropOverZo), 'reported'],
+    [`main-thread long tasks (>50 ms), 4 lanes, ${web.runSeconds} s (${web.fourLaneSteps} steps)`, '—', String(web.longTasks.length), '0'],
+    [`points drawn per chart series after ${web.longRunSteps} steps`, '—', String(web.drawnPointsMax), '≤ 2,000'],
+    ['main-thread JS gzip / worker JS gzip', `${kb(bundle.mainGzipBytes)} / ${kb(bundle.workerGzipBytes)}`, bundle.tfjsInMain ? 'tfjs IN MAIN' : 'tfjs absent from main', 'main ≤ 250 kB'],
+  ];
+  const width = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const [i, r] of rows.entries()) {
+    console.log('| ' + r.map((cell, c) => cell.padEnd(width[c])).join(' | ') + ' |');
+    if (i === 0) console.log('|' + width.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  }
+  console.log(
+    `absolute (ms, median): cpu forward ${fmt(node.mlp.forwardMs)} / step ${fmt(node.mlp.zoStepMs)}; large ${fmt(node.big.forwardMs)} / ${fmt(node.big.zoStepMs)} / naive ${fmt(node.big.naiveStepMs)}. ` +
+      `${gpu.backend}: ${fmt(gpu.mlp.forwardMs)} / ${fmt(gpu.mlp.zoStepMs)}; large ${fmt(gpu.big.forwardMs)} / ${fmt(gpu.big.zoStepMs)} / naive ${fmt(gpu.big.naiveStepMs)} (kernel ${gpu.perturbKernel}). ` +
+      `Peak bytes (large): forward ${mb(gpu.memory.forwardPeakBytes)}, ZO ${mb(gpu.memory.zoStepPeakBytes)}, largest weight ${mb(gpu.memory.largestWeightBytes)}.`,
+  );
+  const results = { date: new Date().toISOString(), mode: smoke ? 'smoke' : 'full', node, browser: web, bundle };
+  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  console.log('wrote bench/results.json');
+
+  // Smoke guard: absurd figures mean the bench (or the code) broke.
+  const absurd: string[] = [];
+  for (const [name, r] of [['cpu', node], [gpu.backend, gpu]] as const) {
+    if (!(r.mlp.stepOverForward < 10)) absurd.push(`${name}: default-MLP step/forward ${fmt(r.mlp.stepOverForward)}`);
+    if (!(r.big.stepOverForward < 10)) absurd.push(`${name}: large-MLP step/forward ${fmt(r.big.stepOverForward)}`);
+    if (!(r.memory.zoOverForward < 10)) absurd.push(`${name}: ZO/forward peak bytes ${fmt(r.memory.zoOverForward)}`);
+  }
+  if (web.drawnPointsMax > 2000) absurd.push(`a chart series drew ${web.drawnPointsMax} points`);
+  if (bundle.tfjsInMain) absurd.push('tfjs is in the main-thread bundle');
+  if (absurd.length > 0) {
+    console.error('bench: absurd figures:\n  ' + absurd.join('\n  '));
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
