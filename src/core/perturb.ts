@@ -69,3 +69,42 @@ export function perturbKernelName(): string {
 export function perturb(vars: readonly tf.Variable[], key: DirectionKey, scale: number | tf.Scalar): void {
   vars.forEach((v, i) => active.perturb(v, i, key, scale));
 }
+
+/**
+ * One term of a zeroth-order gradient estimate: ĝ = Σₖ coefₖ·z(keyₖ). The estimate travels as these
+ * pairs (a seed and a scalar each) and becomes d numbers only when an update rule needs a tensor.
+ */
+export interface Direction {
+  key: DirectionKey;
+  /** May live on the device (no readback). */
+  coef: number | tf.Scalar;
+}
+
+/** θ ← θ + Σₖ coefₖ·z(keyₖ): apply an estimate with the seed trick (no d-sized tensor kept). */
+export function perturbAll(vars: readonly tf.Variable[], dirs: readonly Direction[]): void {
+  for (const { key, coef } of dirs) perturb(vars, key, coef);
+}
+
+/**
+ * Σₖ coefₖ·z(keyₖ) as one tensor per variable (caller owns them). Built with the active kernel by
+ * perturbing zeros, so on every backend it is exactly the z the probes used.
+ */
+export function materialize(dirs: readonly Direction[], vars: readonly tf.Variable[]): tf.Tensor[] {
+  return vars.map((v, i) => {
+    const acc = tf.tidy(() => tf.variable(tf.zerosLike(v), false));
+    for (const { key, coef } of dirs) active.perturb(acc, i, key, coef);
+    return acc;
+  });
+}
+
+/**
+ * √d/‖z(key)‖ with the norm over every tensor, on the device: the factor that turns a Gaussian z
+ * into a direction uniform on the sphere of radius √d (d = all parameters together).
+ */
+export function sphereFactor(vars: readonly tf.Variable[], key: DirectionKey): tf.Scalar {
+  const z = materialize([{ key, coef: 1 }], vars);
+  const d = vars.reduce((n, v) => n + v.size, 0);
+  const factor = tf.tidy(() => tf.div(Math.sqrt(d), tf.sqrt(tf.addN(z.map((t) => tf.sum(tf.square(t)))))) as tf.Scalar);
+  tf.dispose(z);
+  return factor;
+}

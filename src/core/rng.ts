@@ -82,6 +82,8 @@ export const Purpose = {
   data: 2,
   batch: 3,
   strategy: 4,
+  /** LOZO's low-rank factors U (b = 0) and V (b = 1). */
+  lowRank: 5,
 } as const;
 
 /**

@@ -31,7 +31,7 @@ export function formatParam(spec: ParamSpec | undefined, value: number): string 
   return spec?.choices?.[value] ?? String(value);
 }
 
-export type Family = 'zeroth-order' | 'backprop';
+export type Family = 'zeroth-order' | 'strategy' | 'backprop';
 
 export interface Paper {
   authors: string;

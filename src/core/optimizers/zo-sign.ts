@@ -1,0 +1,31 @@
+/**
+ * ZO-SGD-Sign as in ZO-Bench: Zhang et al., "Revisiting Zeroth-Order Optimization for
+ * Memory-Efficient LLM Fine-Tuning: A Benchmark", ICML 2024. https://arxiv.org/abs/2402.11592
+ *
+ *   gₖ = two-point slope along zₖ;   θ ← θ − η·(1/q) Σₖ sign(gₖ)·zₖ
+ *
+ * Only the sign of the scalar is used; z keeps its magnitude (contrast zo-signsgd, the elementwise
+ * sign of ĝ). Forward passes per step: 2q (central) or q + 1 (one-sided). Memory: inference only
+ * (seed trick; no readback). E[sign(zᵀ∇L)·z] = √(2/π)·∇L/‖∇L‖ for Gaussian z: a normalised gradient.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { Optimizer } from './base';
+import { perturbAll } from '../perturb';
+import { disposeDirections, disposeProbes, probeTwoPoint, signDirections, twoPointSettings } from './two-point';
+
+export class ZoSign extends Optimizer {
+  constructor(hyper?: Record<string, number>, seed?: number) {
+    super('zo-sign', hyper, seed);
+  }
+
+  step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
+    const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper));
+    const dirs = signDirections(probes, -this.hyper.lr);
+    perturbAll(vars, dirs);
+    disposeDirections(dirs);
+    disposeProbes(probes);
+    return loss;
+  }
+}
+
+export const createZoSign = (hyper?: Record<string, number>, seed?: number) => new ZoSign(hyper, seed);

@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OPTIMIZERS, optimizerSpec } from '../../src/core/catalog/optimizers';
+import { OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
+import { symmetricEigen } from '../../src/core/optimizers/eigen';
+import { snesUtilities } from '../../src/core/optimizers/snes';
+import { centeredRanks, ranks } from '../../src/core/optimizers/strategy';
+import { useCpu } from './helpers';
+
+beforeAll(useCpu);
+
+/** A tiny problem with a matrix and a vector (so LOZO's U Vᵀ path runs): ½‖W − 1‖² + ½‖b‖². */
+function problem() {
+  const W = tf.variable(tf.tensor2d([[0.5, -1, 2, 0], [1, 0.3, -0.7, 1.5], [-2, 1, 0.2, 0.1]]), true); // [3, 4]
+  const b = tf.variable(tf.tensor1d([0.4, -0.3, 1, 2]), true); // [4]
+  let calls = 0;
+  const loss = () => {
+    calls++;
+    return tf.tidy(() => tf.mul(0.5, tf.add(tf.sum(tf.square(tf.sub(W, 1))), tf.sum(tf.square(b)))) as tf.Scalar);
+  };
+  return {
+    vars: [W, b],
+    loss,
+    calls: () => calls,
+    dispose: () => tf.dispose([W, b]),
+  };
+}
+
+/**
+ * Forward passes per step, from REFERENCE.md's table: two-point central 2q, one-sided q + 1
+ * (L(θ) shared); ZO-SGD-Cons 5 (q = 1); HiZOO 3; LOZO 2; OpenAI-ES n; SNES and CMA-ES λ; the
+ * (1+1)-ES and random search 2 (offspring + parent on the step's batch); a backprop step 3 equivalents.
+ */
+const PASSES: [id: string, hyper: Record<string, number>, expected: number][] = [
+  ['zo-sgd', {}, 2],
+  ['zo-sgd', { q: 4 }, 8],
+  ['zo-sgd', { q: 4, mode: 1 }, 5],
+  ['zo-sgd', { q: 3, dist: 2 }, 6],
+  ['zo-sgd-mmt', { q: 2 }, 4],
+  ['zo-sgd-mmt', { q: 2, mode: 1 }, 3],
+  ['zo-sign', { q: 3 }, 6],
+  ['zo-signsgd', { q: 3, mode: 1 }, 4],
+  ['zo-cons', {}, 5],
+  ['zo-cons', { q: 2 }, 7],
+  ['zo-cons', { q: 2, mode: 1 }, 5],
+  ['zo-adam', { q: 5 }, 10],
+  ['zo-adam', { q: 5, mode: 1, dist: 1 }, 6],
+  ['hizoo', {}, 3],
+  ['lozo', {}, 2],
+  ['openai-es', { n: 12 }, 12],
+  ['openai-es', { n: 7, rule: 0 }, 6],
+  ['snes', { lambda: 9 }, 9],
+  ['cma-es', { lambda: 7 }, 7],
+  ['one-plus-one-es', {}, 2],
+  ['random-search', {}, 2],
+];
+
+describe('forward-pass accounting equals REFERENCE.md', () => {
+  it.each(PASSES)('%s %j: %i loss evaluations per step, as the registry says', (id, hyper, expected) => {
+    const p = problem();
+    const opt = OPTIMIZER_FACTORIES[id](hyper, 1);
+    for (let step = 0; step < 3; step++) {
+      const before = p.calls();
+      opt.minimize(p.loss, false, p.vars);
+      expect(p.calls() - before).toBe(expected);
+    }
+    expect(opt.forwardPassesPerStep()).toBe(expected);
+    opt.dispose();
+    p.dispose();
+  });
+
+  it.each(['sgd', 'momentum', 'adam'])('%s: one forward + backward, counted as 3 forward-pass equivalents', (id) => {
+    const p = problem();
+    const opt = OPTIMIZER_FACTORIES[id]({}, 1);
+    opt.minimize(p.loss, false, p.vars);
+    expect(p.calls()).toBe(1);
+    expect(opt.forwardPassesPerStep()).toBe(3);
+    opt.dispose();
+    p.dispose();
+  });
+
+  it('docs/optimizers.md has a row for every registered optimizer', () => {
+    const doc = readFileSync(new URL('../../docs/optimizers.md', import.meta.url), 'utf8');
+    for (const o of OPTIMIZERS) expect(doc).toContain(`| \`${o.id}\` | ${o.label} | ${o.family} |`);
+  });
+
+  it('covers every registered optimizer, and every registry entry has an implementation', () => {
+    const tested = new Set([...PASSES.map(([id]) => id), 'sgd', 'momentum', 'adam']);
+    expect([...tested].sort()).toEqual(OPTIMIZERS.map((o) => o.id).sort());
+    expect(Object.keys(OPTIMIZER_FACTORIES).sort()).toEqual(OPTIMIZERS.map((o) => o.id).sort());
+    for (const o of OPTIMIZERS) {
+      expect(o.paper.url).toMatch(/^https:\/\//);
+      expect(o.description.length).toBeGreaterThan(80);
+      for (const h of o.hypers) {
+        expect(h.default).toBeGreaterThanOrEqual(h.min);
+        expect(h.default).toBeLessThanOrEqual(h.max);
+        expect(h.meaning.length).toBeGreaterThan(10);
+      }
+    }
+  });
+});
+
+/** Every optimizer, with the variants that allocate differently (sphere norms, Adam state, …). */
+const LEAK_CASES: [id: string, hyper: Record<string, number>][] = [
+  ['zo-sgd', { lr: 0.01, q: 2 }],
+  ['zo-sgd', { lr: 0.01, q: 2, dist: 2, mode: 1 }],
+  ['zo-sgd-mmt', { lr: 0.01, q: 2, dist: 1 }],
+  ['zo-sign', { lr: 0.001, dist: 2 }],
+  ['zo-signsgd', { lr: 0.001 }],
+  ['zo-cons', { lr: 0.01, q: 2 }],
+  ['zo-cons', { lr: 0.01, mode: 1, dist: 2 }],
+  ['zo-adam', { lr: 0.01, dist: 2 }],
+  ['hizoo', { lr: 0.01 }],
+  ['lozo', { lr: 0.01, nu: 7, rank: 2 }],
+  ['openai-es', { lr: 0.01, n: 4, rule: 0 }],
+  ['openai-es', { lr: 0.01, n: 4, rule: 1 }],
+  ['snes', { lambda: 4 }],
+  ['cma-es', { lambda: 6 }],
+  ['one-plus-one-es', {}],
+  ['random-search', {}],
+  ['sgd', {}],
+  ['momentum', {}],
+  ['adam', {}],
+];
+
+describe('tensor ownership', () => {
+  it.each(LEAK_CASES)('%s %j: no tensor leak over 500 steps, and dispose() releases all state', (id, hyper) => {
+    const p = problem();
+    const start = p.loss();
+    const f0 = start.dataSync()[0];
+    start.dispose();
+    const base = tf.memory().numTensors;
+    const opt = OPTIMIZER_FACTORIES[id](hyper, 1);
+    opt.minimize(p.loss, false, p.vars)!; // warm-up: state is created lazily at the first step
+    const warm = tf.memory().numTensors;
+    for (let i = 0; i < 500; i++) opt.minimize(p.loss, true, p.vars)!.dispose();
+    expect(tf.memory().numTensors).toBe(warm);
+    opt.dispose();
+    expect(tf.memory().numTensors).toBe(base);
+    // and it optimised: the loss fell (from 12.8)
+    const final = p.loss();
+    expect(final.dataSync()[0]).toBeLessThan(0.9 * f0);
+    final.dispose();
+    p.dispose();
+  });
+
+  it('registry defaults construct and step for every optimizer', () => {
+    for (const { id } of OPTIMIZERS) {
+      const p = problem();
+      const opt = OPTIMIZER_FACTORIES[id](undefined, 1);
+      expect(opt.getHyper()).toEqual(Object.fromEntries(optimizerSpec(id)!.hypers.map((h) => [h.name, h.default])));
+      const loss = opt.minimize(p.loss, true, p.vars)!;
+      expect(Number.isFinite(loss.dataSync()[0])).toBe(true);
+      loss.dispose();
+      opt.dispose();
+      p.dispose();
+    }
+  });
+});
+
+describe('strategy helpers', () => {
+  it('ranks ascend from 0, break ties by index, and centered ranks span [−½, ½]', () => {
+    const x = tf.tensor1d([3, -1, 3, 10, 0.5]);
+    const r = ranks(x);
+    expect(Array.from(r.dataSync())).toEqual([2, 0, 3, 4, 1]);
+    const c = centeredRanks(x);
+    expect(Array.from(c.dataSync())).toEqual([0, -0.5, 0.25, 0.5, -0.25]);
+    tf.dispose([x, r, c]);
+  });
+
+  it('SNES utilities: max(0, ln(λ/2+1) − ln k)/Σ − 1/λ, summing to 0, best first', () => {
+    const u = snesUtilities(6);
+    const raw = [1, 2, 3, 4, 5, 6].map((k) => Math.max(0, Math.log(4) - Math.log(k)));
+    const total = raw.reduce((a, b) => a + b, 0);
+    u.forEach((x, k) => expect(x).toBeCloseTo(raw[k] / total - 1 / 6, 12));
+    expect(u.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 12);
+    expect(u[0]).toBeGreaterThan(u[1]);
+  });
+
+  it('the symmetric eigendecomposition reconstructs A = B diag(λ) Bᵀ with orthonormal B', () => {
+    const n = 7;
+    const a = Array.from({ length: n }, () => new Float64Array(n));
+    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) a[i][j] = a[j][i] = Math.sin(3 * i + 5 * j + 1) + (i === j ? 2 : 0);
+    const { values, vectors: B } = symmetricEigen(a);
+    for (let i = 1; i < n; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1]);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let rec = 0;
+        let gram = 0;
+        for (let k = 0; k < n; k++) {
+          rec += B[i][k] * values[k] * B[j][k];
+          gram += B[k][i] * B[k][j];
+        }
+        expect(rec).toBeCloseTo(a[i][j], 10);
+        expect(gram).toBeCloseTo(i === j ? 1 : 0, 10);
+      }
+    // trace is preserved
+    expect(values.reduce((s, v) => s + v, 0)).toBeCloseTo(a.reduce((s, row, i) => s + row[i], 0), 10);
+  });
+});
