@@ -54,7 +54,7 @@ export function encodeConfig(config: RunConfig, opts: { autoplay?: boolean } = {
     const hyper = Object.entries(lane.hyper)
       .map(([k, v]) => `${k}=${formatParam(specOf(laneIdx, k), v)}`)
       .join(',');
-    parts.push(`lane=${lane.optimizer}:${hyper}`);
+    parts.push(`lane=${lane.optimizer}:${hyper}${lane.diagnostics ? ',diag=1' : ''}`);
   });
   for (const e of config.schedule) parts.push(`at=${e.step}:${e.lane}:${e.name}=${formatParam(specOf(e.lane, e.name), e.value)}`);
   if (opts.autoplay) parts.push('run=1');
@@ -160,6 +160,11 @@ function decodeLane(raw: string, laneNo: number, taskId: string, notices: string
     if (item === '') continue;
     const eq = item.indexOf('=');
     const name = eq < 0 ? item : item.slice(0, eq);
+    if (name === 'diag') {
+      // Not a hyperparameter: the lane's gradient-diagnostics switch.
+      if (item.slice(eq + 1) === '1') lane.diagnostics = true;
+      continue;
+    }
     const p = spec.hypers.find((h) => h.name === name);
     if (!p) {
       notices.push(`lane ${laneNo} (${id}): unknown hyperparameter ${quote(name)} ignored.`);

@@ -20,6 +20,8 @@ const numberRecord = z.record(z.string(), z.number().finite());
 export const LaneSchema = z.object({
   optimizer: z.enum(OPTIMIZERS.map((o) => o.id) as [string, ...string[]]),
   hyper: numberRecord,
+  /** Also compute the true gradient each step and stream cos(ĝ, ∇L) and ‖ĝ − ∇L‖/‖∇L‖. */
+  diagnostics: z.boolean().optional(),
 });
 
 export const ScheduleEntrySchema = z.object({

@@ -14,13 +14,25 @@ import type { TaskView } from './views';
  */
 
 /** Columns of a metric row; eval columns are NaN on steps without evaluation. */
-export const METRIC_COLUMNS = ['lane', 'step', 'forwardPasses', 'wallMs', 'trainLoss', 'evalLoss', 'evalMetric'] as const;
+export const METRIC_COLUMNS = [
+  'lane',
+  'step',
+  'forwardPasses',
+  'wallMs',
+  'trainLoss',
+  'evalLoss',
+  'evalMetric',
+  /** cos(ĝ, ∇L) on the step's batch (NaN unless the lane has diagnostics on). */
+  'gradCos',
+  /** ‖ĝ − ∇L‖ / ‖∇L‖ (NaN unless diagnostics are on and the optimizer forms a gradient estimate). */
+  'gradRelErr',
+] as const;
 export const NUM_METRIC_COLUMNS = METRIC_COLUMNS.length;
 
 /** A lane stops when its loss is NaN/±Inf or exceeds this factor times its first loss. */
 export const DIVERGENCE_FACTOR = 1e4;
 
-export type LaneStatus = 'ready' | 'running' | 'done' | 'diverged';
+export type LaneStatus = 'ready' | 'running' | 'done' | 'diverged' | 'failed';
 
 export interface LaneState {
   status: LaneStatus;
@@ -29,6 +41,8 @@ export interface LaneState {
   /** Step at which the lane diverged, and the loss it had. */
   divergedAt?: number;
   divergedValue?: number;
+  /** Why a failed lane stopped (e.g. CMA-ES refusing too many parameters). */
+  message?: string;
   firstLoss?: number;
 }
 
@@ -36,7 +50,10 @@ interface Lane {
   task: TaskInstance;
   optimizer: Optimizer;
   state: LaneState;
+  diagnostics: boolean;
 }
+
+const stopped = (s: LaneState) => s.status === 'diverged' || s.status === 'failed';
 
 export interface ChunkResult {
   /** Row-major [rows × NUM_METRIC_COLUMNS]. */
@@ -54,6 +71,8 @@ interface PendingStep {
   wallMs: number;
   train: tf.Scalar;
   evals: tf.Scalar[];
+  /** [cos, relErr] when diagnostics ran. */
+  diag: tf.Scalar[];
 }
 
 export class Runner {
@@ -68,7 +87,9 @@ export class Runner {
     this.lanes = this.config.lanes.map((laneConfig) => {
       const task = createTask(this.config.task.settings, this.config.seed);
       const optimizer = OPTIMIZER_FACTORIES[laneConfig.optimizer](laneConfig.hyper, this.config.seed);
-      return { task, optimizer, state: { status: 'ready', forwardPasses: 0, wallMs: 0 } };
+      const diagnostics = laneConfig.diagnostics === true;
+      optimizer.captureEstimate = diagnostics;
+      return { task, optimizer, diagnostics, state: { status: 'ready', forwardPasses: 0, wallMs: 0 } };
     });
   }
 
@@ -77,7 +98,7 @@ export class Runner {
   }
 
   get done(): boolean {
-    return this.step >= this.config.steps || this.lanes.every((l) => l.state.status === 'diverged');
+    return this.step >= this.config.steps || this.lanes.every((l) => stopped(l.state));
   }
 
   laneState(laneIdx: number): Readonly<LaneState> {
@@ -111,6 +132,16 @@ export class Runner {
     return entry;
   }
 
+  /** Turn a lane's gradient diagnostics on or off (does not change its trajectory). */
+  setDiagnostics(laneIdx: number, on: boolean): void {
+    const lane = this.lanes[laneIdx];
+    if (!lane) throw new Error(`No lane ${laneIdx}`);
+    lane.diagnostics = on;
+    lane.optimizer.captureEstimate = on;
+    if (on) this.config.lanes[laneIdx].diagnostics = true;
+    else delete this.config.lanes[laneIdx].diagnostics;
+  }
+
   private applySchedule(step: number): void {
     for (const e of this.config.schedule)
       if (e.step === step) this.lanes[e.lane]?.optimizer.setHyper(e.name, e.value);
@@ -119,31 +150,79 @@ export class Runner {
   /** Run up to `maxSteps` steps of every live lane, then read all losses back at once. */
   async runChunk(maxSteps: number): Promise<ChunkResult> {
     const pending: PendingStep[] = [];
+    const failed: number[] = [];
     const stepsToRun = Math.min(maxSteps, this.config.steps - this.step);
     for (let s = 0; s < stepsToRun && !this.done; s++) {
       const step = this.step + 1;
       this.applySchedule(step);
       const evalNow = step % this.config.evalEvery === 0 || step === this.config.steps;
       this.lanes.forEach((lane, laneIdx) => {
-        if (lane.state.status === 'diverged') return;
+        if (stopped(lane.state)) return;
         lane.state.status = 'running';
         const t0 = performance.now();
         const batch = lane.task.batch(step);
-        const train = lane.optimizer.minimize(() => lane.task.loss(batch), true, lane.task.params)!;
-        if (batch) tf.dispose([batch.x, batch.y]);
-        lane.state.forwardPasses += lane.optimizer.forwardPassesPerStep();
-        const evals = evalNow ? lane.task.evaluate() : [];
-        lane.state.wallMs += performance.now() - t0;
-        const { forwardPasses, wallMs } = lane.state;
-        pending.push({ lane: laneIdx, step, forwardPasses, wallMs, train, evals });
+        const f = () => lane.task.loss(batch);
+        try {
+          // Diagnostics (true gradient, snapshot, comparison) are neither timed nor counted.
+          const td = performance.now();
+          const before = lane.diagnostics ? this.diagnosticsBefore(lane, f) : null;
+          let diagMs = performance.now() - td;
+          const train = lane.optimizer.minimize(f, true, lane.task.params)!;
+          const ta = performance.now();
+          const diag = before ? this.diagnosticsAfter(lane, before) : [];
+          diagMs += performance.now() - ta;
+          lane.state.forwardPasses += lane.optimizer.forwardPassesPerStep();
+          const evals = evalNow ? lane.task.evaluate() : [];
+          lane.state.wallMs += performance.now() - t0 - diagMs;
+          const { forwardPasses, wallMs } = lane.state;
+          pending.push({ lane: laneIdx, step, forwardPasses, wallMs, train, evals, diag });
+        } catch (e) {
+          lane.state.status = 'failed';
+          lane.state.message = e instanceof Error ? e.message : String(e);
+          failed.push(laneIdx);
+        } finally {
+          if (batch) tf.dispose([batch.x, batch.y]);
+        }
       });
       this.step = step;
     }
-    return this.readBack(pending);
+    const result = await this.readBack(pending);
+    for (const lane of failed) if (!result.changed.includes(lane)) result.changed.push(lane);
+    return result;
+  }
+
+  /** The true gradient on the step's batch and, for optimizers without an estimate, θ before the step. */
+  private diagnosticsBefore(lane: Lane, f: () => tf.Scalar): { grad: tf.Tensor[]; theta: tf.Tensor[] } {
+    const params = lane.task.params;
+    const { value, grads } = tf.variableGrads(f, params as tf.Variable[]);
+    value.dispose();
+    return { grad: params.map((v) => grads[v.name]), theta: params.map((v) => v.clone()) };
+  }
+
+  /**
+   * cos(ĝ, ∇L) and ‖ĝ − ∇L‖/‖∇L‖ on the device. Optimizers that form no gradient estimate
+   * (strategies, HiZOO, LOZO) are compared through their update direction −Δθ: cosine only.
+   */
+  private diagnosticsAfter(lane: Lane, before: { grad: tf.Tensor[]; theta: tf.Tensor[] }): tf.Scalar[] {
+    const estimate = lane.optimizer.takeEstimate(lane.task.params);
+    const out = tf.tidy(() => {
+      const g = estimate ?? lane.task.params.map((v, i) => tf.sub(before.theta[i], v));
+      const dot = tf.addN(g.map((t, i) => tf.sum(tf.mul(t, before.grad[i]))));
+      const norm2 = (ts: tf.Tensor[]) => tf.addN(ts.map((t) => tf.sum(tf.square(t))));
+      const gradNorm = tf.sqrt(norm2(before.grad));
+      const cos = tf.div(dot, tf.add(tf.mul(tf.sqrt(norm2(g)), gradNorm), 1e-30)) as tf.Scalar;
+      const relErr = estimate
+        ? (tf.div(tf.sqrt(norm2(g.map((t, i) => tf.sub(t, before.grad[i])))), tf.add(gradNorm, 1e-30)) as tf.Scalar)
+        : tf.scalar(NaN);
+      return [cos, relErr];
+    });
+    tf.dispose([...before.grad, ...before.theta]);
+    if (estimate) tf.dispose(estimate);
+    return out;
   }
 
   private async readBack(pending: PendingStep[]): Promise<ChunkResult> {
-    const scalars = pending.flatMap((p) => [p.train, ...p.evals]);
+    const scalars = pending.flatMap((p) => [p.train, ...p.evals, ...p.diag]);
     let values: Float32Array = new Float32Array(0);
     if (scalars.length > 0) {
       const stacked = tf.stack(scalars);
@@ -160,11 +239,13 @@ export class Runner {
       const train = values[offset];
       const evalLoss = p.evals.length > 0 ? values[offset + 1] : NaN;
       const evalMetric = p.evals.length > 1 ? values[offset + 2] : NaN;
-      offset += 1 + p.evals.length;
+      const gradCos = p.diag.length > 0 ? values[offset + 1 + p.evals.length] : NaN;
+      const gradRelErr = p.diag.length > 1 ? values[offset + 2 + p.evals.length] : NaN;
+      offset += 1 + p.evals.length + p.diag.length;
       if (stoppedAt.has(p.lane)) continue; // steps run after a divergence inside this chunk
       const state = this.lanes[p.lane].state;
       state.firstLoss ??= train;
-      rows.set([p.lane, p.step, p.forwardPasses, p.wallMs, train, evalLoss, evalMetric], numRows * NUM_METRIC_COLUMNS);
+      rows.set([p.lane, p.step, p.forwardPasses, p.wallMs, train, evalLoss, evalMetric, gradCos, gradRelErr], numRows * NUM_METRIC_COLUMNS);
       numRows++;
       if (!Number.isFinite(train) || Math.abs(train) > DIVERGENCE_FACTOR * Math.max(Math.abs(state.firstLoss), 1e-3)) {
         state.status = 'diverged';
@@ -176,7 +257,7 @@ export class Runner {
     }
     if (this.step >= this.config.steps)
       this.lanes.forEach((lane, i) => {
-        if (lane.state.status !== 'diverged' && lane.state.status !== 'done') {
+        if (!stopped(lane.state) && lane.state.status !== 'done') {
           lane.state.status = 'done';
           changed.add(i);
         }

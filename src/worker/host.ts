@@ -89,6 +89,9 @@ export class RunHost {
         this.post({ type: 'schedule', entry, schedule: [...this.runner.config.schedule] });
         return;
       }
+      case 'setDiagnostics':
+        this.runner?.setDiagnostics(cmd.lane, cmd.on);
+        return;
       case 'fault':
         this.injectFault(cmd.fault);
         return;
@@ -311,7 +314,7 @@ export class RunHost {
     if (!r) return;
     const lanes = Array.from({ length: r.numLanes }, (_, lane) => {
       const s = r.laneState(lane);
-      return { lane, status: s.status, divergedAt: s.divergedAt, divergedValue: s.divergedValue };
+      return { lane, status: s.status, divergedAt: s.divergedAt, divergedValue: s.divergedValue, message: s.message };
     });
     this.post({ type: 'laneStatus', lanes });
   }

@@ -18,6 +18,8 @@ export type WorkerCommand =
   | { type: 'reset'; config?: RunConfig }
   /** Applied at the next step boundary and recorded in the config's schedule. */
   | { type: 'setHyper'; lane: number; name: string; value: number }
+  /** Turn a lane's gradient diagnostics on or off (takes effect at the next step). */
+  | { type: 'setDiagnostics'; lane: number; on: boolean }
   /**
    * Test hook: inject a platform fault. `lose-device` destroys the WebGPU device mid-run (the host
    * must recover), `throw` makes the worker throw an uncaught error, `hang` stops it answering.
@@ -42,13 +44,15 @@ export interface BackendInfo {
   perturbKernel: string;
 }
 
-export type LaneStatus = 'ready' | 'running' | 'done' | 'diverged';
+export type LaneStatus = 'ready' | 'running' | 'done' | 'diverged' | 'failed';
 
 export interface LaneStatusInfo {
   lane: number;
   status: LaneStatus;
   divergedAt?: number;
   divergedValue?: number;
+  /** Why a failed lane stopped. */
+  message?: string;
 }
 
 /** Memory one lane holds, in bytes (tfjs tensors: float32 = 4 bytes a number). */
@@ -65,8 +69,9 @@ export interface LaneMemory {
 export type WorkerEvent =
   | { type: 'ready'; backend: BackendInfo; numParams: number; config: RunConfig }
   /**
-   * Metric rows, row-major [numRows × 7]: lane, step, forwardPasses, wallMs, trainLoss,
-   * evalLoss (NaN when not evaluated), evalMetric (NaN when none). Sent every few tens of ms.
+   * Metric rows, row-major [numRows × METRIC_ROW_WIDTH]: lane, step, forwardPasses, wallMs,
+   * trainLoss, evalLoss (NaN when not evaluated), evalMetric (NaN when none), gradCos, gradRelErr
+   * (NaN unless the lane has diagnostics on). Sent every few tens of ms.
    */
   | { type: 'metrics'; rows: Float64Array; numRows: number }
   | { type: 'laneStatus'; lanes: LaneStatusInfo[] }
@@ -87,7 +92,8 @@ export type WorkerEvent =
   /** Something went wrong; `fatal` means the run cannot continue without a restart. */
   | { type: 'error'; message: string; fatal: boolean };
 
-export const METRIC_ROW_WIDTH = 7;
+/** Must equal the runner's NUM_METRIC_COLUMNS (checked by a unit test). */
+export const METRIC_ROW_WIDTH = 9;
 
 export function assertNever(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type RunConfig } from '../../src/core/config';
 import { NUM_METRIC_COLUMNS, Runner } from '../../src/core/runner';
-import { useCpu } from './helpers';
+import { meanAndSe, useCpu } from './helpers';
 
 beforeAll(useCpu);
 
@@ -100,7 +100,7 @@ describe('Runner', () => {
     const rows: number[][] = [];
     while (!runner.done) {
       const c = await runner.runChunk(5);
-      for (let i = 0; i < c.numRows; i++) rows.push(Array.from(c.rows.subarray(i * 7, (i + 1) * 7)));
+      for (let i = 0; i < c.numRows; i++) rows.push(Array.from(c.rows.subarray(i * NUM_METRIC_COLUMNS, (i + 1) * NUM_METRIC_COLUMNS)));
     }
     const s0 = runner.laneState(0);
     expect(s0.status).toBe('diverged');
@@ -120,5 +120,72 @@ describe('Runner', () => {
     expect(tf.memory().numTensors).toBe(warm);
     runner.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('Runner: gradient diagnostics and failures', () => {
+  const quad = (lanes: RunConfig['lanes'], steps = 300): RunConfig => ({
+    ...defaultConfig(),
+    task: { id: 'quadratic', settings: { d: 20, kappa: 4 } },
+    lanes,
+    steps,
+    evalEvery: 50,
+  });
+
+  it('backprop ĝ is the gradient: cos = 1, relative error 0', async () => {
+    const rows = await runAll(quad([{ optimizer: 'sgd', hyper: { lr: 0.05 }, diagnostics: true }], 20));
+    for (const r of rows) {
+      expect(r[7]).toBeCloseTo(1, 5);
+      expect(r[8]).toBeLessThan(1e-5);
+    }
+  });
+
+  it('ZO-SGD: E‖ĝ − ∇L‖²/‖∇L‖² = d + 1 (Gaussian, q = 1), E cos > 0; diagnostics change nothing else', async () => {
+    const lane = { optimizer: 'zo-sgd', hyper: { lr: 0.001, eps: 1e-3, q: 1 } };
+    const withDiag = await runAll(quad([{ ...lane, diagnostics: true }], 2000));
+    const without = await runAll(quad([lane], 2000));
+    const relErr2 = withDiag.map((r) => r[8] * r[8]);
+    const { mean, se } = meanAndSe(relErr2);
+    expect(Math.abs(mean - 21)).toBeLessThan(3 * se);
+    expect(meanAndSe(withDiag.map((r) => r[7])).mean).toBeGreaterThan(0.1);
+    // Same trajectory and accounting: diagnostics are not counted and do not perturb the run.
+    const core = (rows: number[][]) => rows.map((r) => [r[1], r[2], r[4], r[5]]);
+    expect(core(withDiag)).toEqual(core(without));
+    expect(without.every((r) => Number.isNaN(r[7]) && Number.isNaN(r[8]))).toBe(true);
+  });
+
+  it('strategies are compared through their update direction: cosine only', async () => {
+    const rows = await runAll(quad([{ optimizer: 'snes', hyper: {}, diagnostics: true }], 30));
+    expect(rows.every((r) => Number.isFinite(r[7]) && Math.abs(r[7]) <= 1 + 1e-6)).toBe(true);
+    expect(rows.every((r) => Number.isNaN(r[8]))).toBe(true);
+  });
+
+  it('a lane whose optimizer refuses the task fails with its message; the others go on', async () => {
+    const config: RunConfig = {
+      ...defaultConfig(),
+      task: { id: 'quadratic', settings: { d: 5000, kappa: 2 } },
+      lanes: [
+        { optimizer: 'cma-es', hyper: {} },
+        { optimizer: 'sgd', hyper: { lr: 0.1 } },
+      ],
+      steps: 10,
+      evalEvery: 5,
+    };
+    const runner = new Runner(config);
+    const rows: number[][] = [];
+    while (!runner.done) {
+      const c = await runner.runChunk(5);
+      for (let i = 0; i < c.numRows; i++) rows.push(Array.from(c.rows.subarray(i * NUM_METRIC_COLUMNS, (i + 1) * NUM_METRIC_COLUMNS)));
+    }
+    expect(runner.laneState(0).status).toBe('failed');
+    expect(runner.laneState(0).message).toMatch(/1,?000/);
+    expect(rows.filter((r) => r[0] === 1)).toHaveLength(10);
+    expect(rows.filter((r) => r[0] === 0)).toHaveLength(0);
+    runner.dispose();
+  });
+
+  it('the worker protocol row width matches the runner', async () => {
+    const { METRIC_ROW_WIDTH } = await import('../../src/worker/protocol');
+    expect(METRIC_ROW_WIDTH).toBe(NUM_METRIC_COLUMNS);
   });
 });

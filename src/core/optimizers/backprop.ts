@@ -20,16 +20,15 @@ export class BackpropOptimizer extends Optimizer {
 
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
     const { value, grads } = tf.variableGrads(f, vars as tf.Variable[]);
-    this.rule.apply(
-      vars,
-      vars.map((v) => grads[v.name]),
-      this.hyper,
-    );
+    const g = vars.map((v) => grads[v.name]);
+    if (this.captureEstimate) this.keepGradient(g);
+    this.rule.apply(vars, g, this.hyper);
     tf.dispose(grads);
     return value;
   }
 
   dispose(): void {
+    super.dispose();
     this.rule.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { optimizerSpec } from '../catalog/optimizers';
 import { fitToSpec, type OptimizerSpec } from '../catalog/types';
+import { materialize, type Direction } from '../perturb';
 
 /**
  * What every optimizer shares: hyperparameters validated against its registry entry, a step
@@ -11,6 +12,13 @@ export abstract class Optimizer {
   protected readonly hyper: Record<string, number>;
   /** Steps taken so far. */
   iterations = 0;
+  /**
+   * Set while a lane shows gradient diagnostics: each step keeps its gradient estimate ĝ (as
+   * directions for zeroth-order methods, as tensors for backprop) for `takeEstimate`.
+   */
+  captureEstimate = false;
+  private capturedDirections: Direction[] | null = null;
+  private capturedTensors: tf.Tensor[] | null = null;
 
   constructor(
     id: string,
@@ -63,6 +71,43 @@ export abstract class Optimizer {
     return null;
   }
 
+  /** Keep this step's ĝ as directions (ownership passes here). */
+  protected keepEstimate(dirs: Direction[]): void {
+    this.dropEstimate();
+    this.capturedDirections = dirs;
+  }
+
+  /** Keep this step's gradient tensors (cloned; the caller keeps its own). */
+  protected keepGradient(grads: readonly tf.Tensor[]): void {
+    this.dropEstimate();
+    this.capturedTensors = grads.map((g) => g.clone());
+  }
+
+  private dropEstimate(): void {
+    if (this.capturedDirections)
+      for (const d of this.capturedDirections) if (typeof d.coef !== 'number') d.coef.dispose();
+    if (this.capturedTensors) tf.dispose(this.capturedTensors);
+    this.capturedDirections = null;
+    this.capturedTensors = null;
+  }
+
+  /**
+   * The last step's gradient estimate ĝ, one tensor per variable (caller owns), or null when this
+   * optimizer forms none (strategies and methods whose step is not a gradient step).
+   */
+  takeEstimate(vars: readonly tf.Variable[]): tf.Tensor[] | null {
+    let out: tf.Tensor[] | null = null;
+    if (this.capturedDirections) out = materialize(this.capturedDirections, vars);
+    else if (this.capturedTensors) {
+      out = this.capturedTensors;
+      this.capturedTensors = null;
+    }
+    this.dropEstimate();
+    return out;
+  }
+
   /** Release all optimizer state. */
-  dispose(): void {}
+  dispose(): void {
+    this.dropEstimate();
+  }
 }

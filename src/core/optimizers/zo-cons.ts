@@ -27,6 +27,7 @@ export class ZoCons extends Optimizer {
     const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper), l0);
     loss.dispose();
     // Δ = −ηĝ as directions; try θ + Δ, then θ − Δ.
+    if (this.captureEstimate) this.keepEstimate(gradientDirections(probes, 1));
     const delta = gradientDirections(probes, -this.hyper.lr);
     perturbAll(vars, delta);
     const lossDescent = tf.tidy(f);

@@ -23,6 +23,7 @@ export class ZoRuleOptimizer extends Optimizer {
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
     const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper));
     const dirs = gradientDirections(probes, 1);
+    if (this.captureEstimate) this.keepEstimate(gradientDirections(probes, 1));
     const gHat = materialize(dirs, vars);
     this.rule.apply(vars, gHat, this.hyper);
     tf.dispose(gHat);
@@ -32,6 +33,7 @@ export class ZoRuleOptimizer extends Optimizer {
   }
 
   dispose(): void {
+    super.dispose();
     this.rule.dispose();
   }
 }

@@ -27,6 +27,7 @@ export class ZoSgd extends Optimizer {
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
     const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper));
     // θ ← θ + Σₖ (−η gₖ/q) zₖ, one seed at a time.
+    if (this.captureEstimate) this.keepEstimate(gradientDirections(probes, 1));
     const dirs = gradientDirections(probes, -this.hyper.lr);
     perturbAll(vars, dirs);
     disposeDirections(dirs);

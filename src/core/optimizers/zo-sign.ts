@@ -20,6 +20,7 @@ export class ZoSign extends Optimizer {
 
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
     const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper));
+    if (this.captureEstimate) this.keepEstimate(signDirections(probes, 1));
     const dirs = signDirections(probes, -this.hyper.lr);
     perturbAll(vars, dirs);
     disposeDirections(dirs);
