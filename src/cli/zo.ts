@@ -9,6 +9,8 @@ import { taskSpec } from '../core/catalog/tasks';
 import { encodeConfig } from '../core/codec';
 import { toCsv, type CsvRow } from '../core/csv';
 import { NUM_METRIC_COLUMNS, Runner } from '../core/runner';
+import { loadTaskAssets } from '../core/tasks/assets';
+import { useDiskAssets } from './assets';
 import { parseArgs, usage } from './args';
 
 async function main(): Promise<number> {
@@ -29,6 +31,8 @@ async function main(): Promise<number> {
   console.log(`ZO Playground · ${task.label} · seed ${config.seed} · ${config.steps} steps · backend cpu (Node)`);
   console.log(`config: ${encodeConfig(config)}`);
 
+  useDiskAssets();
+  await loadTaskAssets(config.task.id);
   const runner = new Runner(config);
   console.log(`parameters: ${runner.numParams()}`);
   const rows: CsvRow[] = [];

@@ -1,7 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
 import { taskSpec } from '../catalog/tasks';
 import { Purpose, Stream, hashString } from '../rng';
-import type { TaskFactory } from './types';
+import type { SpectrumView } from '../views';
+import { internals } from './internals';
+import type { TaskFactory, ViewBuilder } from './types';
+
+/** At most this many bands of eigen-directions in the picture. */
+const MAX_BANDS = 32;
+
+interface QuadraticState {
+  lambda: tf.Tensor1D; // [d]
+  theta: tf.Variable; // [d]
+  /** Band of each coordinate, [d] int32. */
+  band: tf.Tensor1D;
+  numBands: number;
+  /** Σ_band λθ₀² and the bands' geometric-mean λ, [bands]. */
+  initialEnergy: Float64Array;
+  bandLambda: Float32Array;
+}
+
+const state = internals<QuadraticState>('quadratic');
 
 /**
  * Ill-conditioned quadratic f(θ) = ½ Σ λᵢ θᵢ², λᵢ = κ^(i/(d−1)) (log-spaced in [1, κ]).
@@ -20,17 +38,51 @@ export const createQuadratic: TaskFactory = (settings, seed) => {
   for (let i = 0; i < d; i++) init[i] = rng.normal();
   const theta = tf.tidy(() => tf.variable(tf.tensor1d(init), true, undefined, 'float32')); // [d]
 
+  // Bands: contiguous index ranges, i.e. ranges of log λ of equal width.
+  const numBands = Math.min(d, MAX_BANDS);
+  const bandOf = new Int32Array(d);
+  const initialEnergy = new Float64Array(numBands);
+  const logSum = new Float64Array(numBands);
+  const count = new Float64Array(numBands);
+  for (let i = 0; i < d; i++) {
+    const b = Math.min(numBands - 1, Math.floor((i * numBands) / d));
+    bandOf[i] = b;
+    initialEnergy[b] += 0.5 * lambdaValues[i] * init[i] * init[i];
+    logSum[b] += Math.log(lambdaValues[i]);
+    count[b]++;
+  }
+  const bandLambda = Float32Array.from(logSum, (s, b) => Math.exp(s / count[b]));
+  const band = tf.tensor1d(bandOf, 'int32');
+
   const loss = () => tf.tidy(() => tf.mul(0.5, tf.sum(tf.mul(lambda, tf.square(theta)))) as tf.Scalar);
-  return {
-    spec,
-    params: [theta],
-    numParams: d,
-    batch: () => null,
-    loss,
-    evaluate: () => [loss()],
-    dispose() {
-      theta.dispose();
-      lambda.dispose();
+  return state.attach(
+    {
+      spec,
+      params: [theta],
+      numParams: d,
+      batch: () => null,
+      loss,
+      evaluate: () => [loss()],
+      dispose() {
+        theta.dispose();
+        lambda.dispose();
+        band.dispose();
+      },
     },
-  };
+    { lambda, theta, band, numBands, initialEnergy, bandLambda },
+  );
+};
+
+export const quadraticView: ViewBuilder = async (lanes, step) => {
+  const remaining = await Promise.all(
+    lanes.map(async (lane) => {
+      const s = state.of(lane);
+      const energy = tf.tidy(() => tf.unsortedSegmentSum(tf.mul(0.5, tf.mul(s.lambda, tf.square(s.theta))), s.band, s.numBands));
+      const values = await energy.data();
+      energy.dispose();
+      return Float32Array.from(values, (e, b) => e / s.initialEnergy[b]);
+    }),
+  );
+  const view: SpectrumView = { kind: 'spectrum', step, lambda: state.of(lanes[0]).bandLambda.slice(), remaining };
+  return view;
 };

@@ -1,9 +1,10 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TaskSpec } from '../catalog/types';
+import type { TaskView } from '../views';
 
 /** A minibatch: inputs and targets. Tasks without data (test functions) use null. */
 export interface Batch {
-  x: tf.Tensor; // [batch, features]
+  x: tf.Tensor; // [batch, features] (token ids or pixels for some tasks)
   y: tf.Tensor; // [batch, classes] one-hot, or [batch, outputs]
 }
 
@@ -25,3 +26,10 @@ export interface TaskInstance {
 }
 
 export type TaskFactory = (settings: Record<string, number>, seed: number) => TaskInstance;
+
+/**
+ * The picture of a task from every lane's instance (same task, same seed, lane order), built
+ * between chunks; it may read tensors back asynchronously and must return fresh typed arrays
+ * (they are transferred to the UI).
+ */
+export type ViewBuilder = (lanes: readonly TaskInstance[], step: number) => Promise<TaskView>;

@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs';
+import { taskSpec } from '../catalog/tasks';
+import { hashString } from '../rng';
+import type { DigitsView } from '../views';
+import { digits } from './digitData';
+import { internals } from './internals';
+import { accuracy, batchRows, countParams, createMlp, crossEntropy, gatherRows, glorotVariable, oneHot, zerosVariable } from './mlp';
+import type { Batch, TaskFactory, ViewBuilder } from './types';
+
+/** Test digits shown in the picture. */
+const SHOWN = 16;
+
+/** A classifier of flattened images [batch, side²] into 10 logits. */
+interface DigitModel {
+  params: tf.Variable[];
+  apply(x: tf.Tensor): tf.Tensor; // [batch, 10]
+}
+
+interface DigitsState {
+  model: DigitModel;
+  testX: tf.Tensor2D; // [numTest, side²]
+}
+
+const state = internals<DigitsState>('digits');
+
+/** side² → hidden → 10, tanh. */
+function mlpModel(side: number, settings: Record<string, number>, seed: number): DigitModel {
+  return createMlp([side * side, settings.hidden, 10], seed, hashString('digits-mlp'));
+}
+
+/**
+ * Two 3×3 convolutions with stride 2 and 'same' padding (side → ⌈side/2⌉ → ⌈side/4⌉; 14 → 7 → 4),
+ * c then 2c channels, tanh, then a dense layer to 10 logits.
+ */
+function cnnModel(side: number, settings: Record<string, number>, seed: number): DigitModel {
+  const key = hashString('digits-cnn');
+  const c = settings.channels;
+  const out = Math.ceil(side / 4);
+  const flat = out * out * 2 * c;
+  const params = [
+    glorotVariable([3, 3, 1, c], 9, 9 * c, seed, key, 0), // [kh, kw, in, out]
+    zerosVariable([c]),
+    glorotVariable([3, 3, c, 2 * c], 9 * c, 18 * c, seed, key, 1),
+    zerosVariable([2 * c]),
+    glorotVariable([flat, 10], flat, 10, seed, key, 2),
+    zerosVariable([10]),
+  ];
+  const [k1, b1, k2, b2, w, b] = params;
+  const apply = (x: tf.Tensor) => {
+    const img = tf.reshape(x, [-1, side, side, 1]) as tf.Tensor4D; // [batch, side, side, 1]
+    const h1 = tf.tanh(tf.add(tf.conv2d(img, k1 as tf.Tensor4D, 2, 'same'), b1)) as tf.Tensor4D;
+    const h2 = tf.tanh(tf.add(tf.conv2d(h1, k2 as tf.Tensor4D, 2, 'same'), b2)); // [batch, out, out, 2c]
+    return tf.add(tf.matMul(tf.reshape(h2, [-1, flat]) as tf.Tensor2D, w as tf.Tensor2D), b);
+  };
+  return { params, apply };
+}
+
+/**
+ * Digit recognition on the packed MNIST subset (14×14, see scripts/build-data.ts): `train` training
+ * digits, batches drawn with replacement; eval loss and accuracy on the 1,000 test digits.
+ */
+function digitsFactory(id: string, build: typeof mlpModel): TaskFactory {
+  return (settings, seed) => {
+    const spec = taskSpec(id)!;
+    const data = digits();
+    const pixels = data.side * data.side;
+    const numTrain = Math.min(settings.train, data.numTrain);
+    const batchSize = settings.batch;
+    const testX = tf.tensor2d(data.pixels.subarray(data.numTrain * pixels), [data.numTest, pixels]);
+    const testY = tf.tensor2d(oneHot(data.labels.subarray(data.numTrain), null, 10), [data.numTest, 10]);
+    const model = build(data.side, settings, seed);
+    return state.attach(
+      {
+        spec,
+        params: model.params,
+        numParams: countParams(model.params),
+        batch(step: number): Batch {
+          const rows = batchRows(seed, step, batchSize, numTrain);
+          return {
+            x: tf.tensor2d(gatherRows(data.pixels, pixels, rows), [batchSize, pixels]), // [batch, side²]
+            y: tf.tensor2d(oneHot(data.labels, rows, 10), [batchSize, 10]), // [batch, 10]
+          };
+        },
+        loss: (batch) => tf.tidy(() => crossEntropy(model.apply(batch!.x), batch!.y)),
+        evaluate: () =>
+          tf.tidy(() => {
+            const logits = model.apply(testX);
+            return [crossEntropy(logits, testY), accuracy(logits, testY)];
+          }),
+        dispose() {
+          tf.dispose([...model.params, testX, testY]);
+        },
+      },
+      { model, testX },
+    );
+  };
+}
+
+export const createDigitsMlp = digitsFactory('digits-mlp', mlpModel);
+export const createDigitsCnn = digitsFactory('digits-cnn', cnnModel);
+
+export const digitsView: ViewBuilder = async (lanes, step) => {
+  const data = digits();
+  const pixels = data.side * data.side;
+  const guesses = lanes.map((lane) => tf.tidy(() => tf.argMax(state.of(lane).model.apply(state.of(lane).testX), -1)));
+  const predicted = await Promise.all(guesses.map((g) => g.data()));
+  tf.dispose(guesses);
+  const testLabels = data.labels.subarray(data.numTrain);
+  const confusion = predicted.map((p) => {
+    const m = new Uint32Array(100);
+    testLabels.forEach((label, i) => m[label * 10 + p[i]]++);
+    return m;
+  });
+  const shown = data.pixels.subarray(data.numTrain * pixels, (data.numTrain + SHOWN) * pixels);
+  const view: DigitsView = {
+    kind: 'digits',
+    step,
+    side: data.side,
+    images: Uint8Array.from(shown, (v) => Math.round(v * 255)),
+    labels: Uint8Array.from(testLabels.subarray(0, SHOWN)),
+    predictions: predicted.map((p) => Uint8Array.from(p.subarray(0, SHOWN))),
+    confusion,
+  };
+  return view;
+};

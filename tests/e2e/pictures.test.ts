@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TASKS } from '../../src/core/catalog/tasks';
+import type { RunConfig } from '../../src/core/config';
+import type { TaskView } from '../../src/core/views';
+import { launch, openApp } from './browser';
+
+/** The picture kind each task draws. */
+const KIND: Record<string, TaskView['kind']> = {
+  spiral: 'boundary',
+  moons: 'boundary',
+  circles: 'boundary',
+  xor: 'boundary',
+  rosenbrock: 'landscape',
+  rastrigin: 'landscape',
+  ackley: 'landscape',
+  himmelblau: 'landscape',
+  beale: 'landscape',
+  booth: 'landscape',
+  quadratic: 'spectrum',
+  regression: 'fit',
+  'digits-mlp': 'digits',
+  'digits-cnn': 'digits',
+  'digit-autoencoder': 'images',
+  sentiment: 'sentences',
+  'sentiment-finetune': 'sentences',
+  'char-lm': 'text',
+};
+/** SwiftShader is slow: a few steps per task are enough to see a picture drawn from a run. */
+const STEPS = 4;
+
+interface Drawn {
+  canvases: number;
+  blankCanvases: number;
+  svgs: number;
+  blankSvgs: number;
+  rows: number;
+  text: string;
+}
+
+type Hooks = { __zo: { getConfig(): RunConfig; getState(): { done: boolean } } };
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, errors } = await openApp(browser, `#v=1&task=booth&steps=${STEPS}`));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What the picture panel holds: canvases with at least one painted pixel, SVGs with visible shapes. */
+function inspect(): Drawn {
+  const panel = document.querySelector('[data-testid="task-picture"]')!;
+  const canvases = [...panel.querySelectorAll('canvas')];
+  const painted = (c: HTMLCanvasElement) => {
+    if (c.width === 0 || c.height === 0) return false;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
+    return false;
+  };
+  const svgs = [...panel.querySelectorAll('svg')];
+  const visible = (s: SVGSVGElement) => [...s.querySelectorAll('polyline, circle, path')].some((e) => (e as SVGGraphicsElement).getBBox().width > 0);
+  return {
+    canvases: canvases.length,
+    blankCanvases: canvases.filter((c) => !painted(c)).length,
+    svgs: svgs.length,
+    blankSvgs: svgs.filter((s) => !visible(s)).length,
+    rows: panel.querySelectorAll('tbody tr').length,
+    text: [...panel.querySelectorAll('.text-sample')].map((p) => p.textContent ?? '').join('\n'),
+  };
+}
+
+describe('task pictures in Chromium (WebGPU)', () => {
+  it.each(TASKS.map((t) => t.id))('%s: its picture is drawn during a short run', async (id) => {
+    const hash = `#v=1&task=${id}&steps=${STEPS}&eval=${STEPS}&lane=zo-sgd&lane=adam&run=1`;
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+    await page.waitForFunction(
+      ([taskId, kind, steps]) => {
+        const zo = (window as unknown as Hooks).__zo;
+        const panel = document.querySelector<HTMLElement>('[data-testid="task-picture"]');
+        return (
+          zo.getConfig().task.id === taskId &&
+          zo.getState().done &&
+          panel?.dataset.kind === kind &&
+          Number(panel.dataset.step) >= Number(steps)
+        );
+      },
+      [id, KIND[id], STEPS] as const,
+      { timeout: 90_000, polling: 250 },
+    );
+    const drawn = await page.evaluate(inspect);
+    expect(drawn.blankCanvases).toBe(0);
+    expect(drawn.blankSvgs).toBe(0);
+    const kind = KIND[id];
+    if (kind === 'landscape') expect(drawn.canvases).toBe(1);
+    if (kind === 'boundary') expect(drawn.canvases).toBe(2); // one per lane
+    if (kind === 'digits') expect(drawn.canvases).toBe(3); // the digits and a confusion matrix per lane
+    if (kind === 'images') expect(drawn.canvases).toBe(5); // originals, then reconstructions and samples per lane
+    if (kind === 'spectrum' || kind === 'fit') expect(drawn.svgs).toBe(1);
+    if (kind === 'sentences') expect(drawn.rows).toBeGreaterThan(0);
+    if (kind === 'text') expect(drawn.text.split('\n').every((s) => s.startsWith('the '))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
