@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
+import { CMA_ES_MAX_DIM, OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
 import { TASK_FACTORIES, type TaskInstance } from '../../src/core/tasks';
 import { useCpu } from './helpers';
 
@@ -89,11 +89,11 @@ describe('cma-es', () => {
     expect(reachedAt).not.toBeNull();
   });
 
-  it('refuses, with a message naming the limit and the alternatives, a model over 1,000 parameters', () => {
-    const task = TASK_FACTORIES.quadratic({ d: 1001, kappa: 1 }, 3);
+  it(`refuses, with a message naming the limit and the alternatives, a model over ${CMA_ES_MAX_DIM} parameters`, () => {
+    const task = TASK_FACTORIES.quadratic({ d: CMA_ES_MAX_DIM + 1, kappa: 1 }, 3);
     const opt = OPTIMIZER_FACTORIES['cma-es']({}, 1);
     expect(() => opt.minimize(() => task.loss(null), false, task.params)).toThrow(
-      /cma-es .*limited to 1000 parameters; this model has 1001\. Use snes .* or openai-es/,
+      new RegExp(`cma-es .*limited to ${CMA_ES_MAX_DIM} parameters; this model has ${CMA_ES_MAX_DIM + 1}\\. Use snes .* or openai-es`),
     );
     opt.dispose();
     task.dispose();

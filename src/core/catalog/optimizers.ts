@@ -351,7 +351,7 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
     },
     equation:
       'xₖ = m + σ·N(0, C),  m ← Σ wᵢx_{i:λ},  C ← (1−c₁−c_μ)C + c₁p_cp_cᵀ + c_μΣ wᵢyᵢyᵢᵀ,  σ by cumulative step-size adaptation',
-    memory: '2×d² (covariance C and its eigenvectors); refuses more than 1,000 parameters',
+    memory: '2×d² (covariance C and its eigenvectors); refuses more than 300 parameters',
     description:
       'Covariance Matrix Adaptation: samples from a full Gaussian N(m, σ²C), moves the mean to a ' +
       'weighted average of the best half, and learns C from successful steps, so it adapts to rotated ' +

@@ -24,7 +24,8 @@ import { Purpose, fillNormal } from '../rng';
 import { sizeOf } from './strategy';
 
 /** Above this many parameters CMA-ES refuses to start: C alone would be d² doubles (8 MB at 1,000). */
-export const CMA_ES_MAX_DIM = 1000;
+/** Above this, a step costs O(d²) memory and an O(d³) eigendecomposition every few steps on the CPU. */
+export const CMA_ES_MAX_DIM = 300;
 
 interface CmaState {
   N: number;
