@@ -13,8 +13,10 @@ import { METRIC_ROW_WIDTH, assertNever, type BackendInfo, type FaultKind, type W
 const FLUSH_MS = 40;
 /** Target wall time of one chunk of steps between message-loop turns. */
 const CHUNK_MS = 25;
-/** Task pictures are rebuilt at most this often while playing. */
+/** Task pictures are rebuilt at most this often while playing… */
 const VIEW_MS = 300;
+/** …and take at most this share of the worker's time (a picture can cost many forward passes). */
+const VIEW_SHARE = 0.2;
 /** A chunk never exceeds this many steps, so a diverging lane stops within it. */
 const MAX_CHUNK_STEPS = 5;
 
@@ -43,6 +45,8 @@ export class RunHost {
   private bufferedRows = 0;
   private lastFlush = 0;
   private lastView = -Infinity;
+  /** Gap before the next picture: VIEW_MS, or longer when pictures are expensive. */
+  private viewGap = VIEW_MS;
   /** Set when the WebGPU device is lost; the next chunk recovers first. */
   private deviceLost: string | null = null;
   /** The last step whose metrics left the runner (a failed chunk's steps are not counted). */
@@ -223,7 +227,7 @@ export class RunHost {
         this.queue = run.catch(() => undefined);
         await run;
         if (performance.now() - this.lastFlush >= FLUSH_MS) this.flush();
-        if (performance.now() - this.lastView >= VIEW_MS) {
+        if (performance.now() - this.lastView >= this.viewGap) {
           const viewing = this.queue.then(() => this.postView());
           this.queue = viewing.catch(() => undefined);
           await viewing;
@@ -272,13 +276,17 @@ export class RunHost {
 
   /** Build and send the task's picture (between chunks only). */
   private async postView(): Promise<void> {
-    this.lastView = performance.now();
+    const t0 = performance.now();
     try {
       const view = await this.runner?.view();
       if (view) this.post({ type: 'view', view }, viewBuffers(view));
+      const ms = performance.now() - t0;
+      this.viewGap = Math.max(VIEW_MS, ms / VIEW_SHARE);
     } catch (e) {
       // A picture lost with the device is redrawn after the recovery; anything else is an error.
       if (!(await this.lostDevice())) throw e;
+    } finally {
+      this.lastView = performance.now();
     }
   }
 
