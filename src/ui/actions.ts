@@ -1,8 +1,10 @@
-import type { Decoded } from '../core/codec';
+import { decodeConfig, type Decoded } from '../core/codec';
 import { OPTIMIZERS } from '../core/catalog/optimizers';
 import { MAX_LANES, defaultLane, defaultTaskSettings, type BackendChoice, type RunConfig } from '../core/config';
 import * as engine from './engine';
+import { withDiagnostics } from './lanes';
 import { cancelLiveHyper, sendLiveHyper } from './liveHyper';
+import { presetById } from './presets';
 import { useStore } from './store';
 
 /**
@@ -20,10 +22,17 @@ function editConfig(edit: (c: RunConfig) => RunConfig): void {
 
 /** A link was opened (page load or a hash typed into the address bar). */
 export function loadDecoded(decoded: Decoded): void {
-  cancelLiveHyper();
-  get().setConfig(decoded.config);
+  get().setPresetId(null);
   get().setNotices(decoded.notices);
-  engine.startRun({ autoplay: decoded.autoplay });
+  loadConfig(decoded.config, { autoplay: decoded.autoplay });
+}
+
+/** Make `config` the current run (a sweep cell, a preset), paused at step 0 unless `autoplay`. */
+export function loadConfig(config: RunConfig, opts: { autoplay: boolean }): void {
+  cancelLiveHyper();
+  get().showAllLanes();
+  get().setConfig(config);
+  engine.startRun(opts);
 }
 
 export function setTask(taskId: string): void {
@@ -107,4 +116,26 @@ export function reset(): void {
 export function restart(): void {
   cancelLiveHyper();
   engine.restartEngine();
+}
+
+/** Load a guided preset: its link, playing at once, with its explanation beside the chart. */
+export function loadPreset(id: string): void {
+  const preset = presetById(id);
+  if (!preset) return;
+  const decoded = decodeConfig(preset.hash);
+  loadDecoded({ ...decoded, autoplay: true });
+  get().setPresetId(id);
+}
+
+/**
+ * Gradient diagnostics on or off for a lane: a flag of the lane in the config (the link carries it
+ * as `diag=1`), applied live at the next step; it does not change the lane's trajectory.
+ */
+export function toggleDiagnostics(laneIdx: number): void {
+  const config = get().config;
+  const lane = config.lanes[laneIdx];
+  if (!lane) return;
+  const on = !lane.diagnostics;
+  get().setConfig({ ...config, lanes: config.lanes.map((l, i) => (i === laneIdx ? withDiagnostics(l, on) : l)) });
+  engine.setDiagnostics(laneIdx, on);
 }

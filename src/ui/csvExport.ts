@@ -1,4 +1,6 @@
 import { toCsv } from '../core/csv';
+import { downloadText } from './download';
+import { buildRunJson } from './exporters';
 import { series } from './series';
 import { useStore } from './store';
 
@@ -9,12 +11,15 @@ export function buildCsv(): string {
 }
 
 export function downloadCsv(filename = 'zo-playground.csv'): void {
-  const url = URL.createObjectURL(new Blob([buildCsv()], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(buildCsv(), filename, 'text/csv');
+}
+
+/** The run as JSON: config and every metric (see exporters.ts). */
+export function buildJson(): string {
+  const s = useStore.getState();
+  return JSON.stringify(buildRunJson(s.config, series.run(), s.laneStatuses, s.backend?.name ?? null));
+}
+
+export function downloadJson(filename = 'zo-playground.json'): void {
+  downloadText(buildJson(), filename, 'application/json');
 }

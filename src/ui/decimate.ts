@@ -5,14 +5,15 @@ export interface Point {
   y: number;
 }
 
-/** Points a log axis can draw: finite x, finite y > 0. */
-function drawable(x: number, y: number): boolean {
-  return Number.isFinite(x) && Number.isFinite(y) && y > 0;
+/** Points an axis can draw: finite x and y, and y > 0 on a log axis. */
+function drawable(x: number, y: number, logY: boolean): boolean {
+  return Number.isFinite(x) && Number.isFinite(y) && (!logY || y > 0);
 }
 
 /**
- * Min/max decimation: the drawable points of (x[idx(i)], y[i]) for i < n, reduced to at most
- * `maxPoints` by keeping, in each bucket of consecutive points, the lowest and highest y (in order).
+ * Min/max decimation: the drawable points of (x[idx(i)], y[i]) for i < n (never NaN or ±Inf, and
+ * on a log axis never y ≤ 0), reduced to at most `maxPoints` by keeping, in each bucket of
+ * consecutive points, the lowest and highest y (in order).
  * The first and last drawable points are always kept, so the curve spans the whole run.
  * `xAt(i)` maps a series index to its x value (eval points look theirs up in the train columns).
  */
@@ -21,8 +22,9 @@ export function decimateMinMax(
   xAt: (i: number) => number,
   yAt: (i: number) => number,
   maxPoints = 2000,
+  logY = true,
 ): Point[] {
-  const ok = (i: number) => drawable(xAt(i), yAt(i));
+  const ok = (i: number) => drawable(xAt(i), yAt(i), logY);
   const toPoint = (i: number): Point => ({ x: xAt(i), y: yAt(i) });
   const out: number[] = [];
   if (n <= maxPoints) {

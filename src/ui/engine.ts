@@ -82,6 +82,7 @@ export const stepOnce = (): void => {
 };
 export const setHyper = (lane: number, name: string, value: number): void =>
   post({ type: 'setHyper', lane, name, value });
+export const setDiagnostics = (lane: number, on: boolean): void => post({ type: 'setDiagnostics', lane, on });
 
 /** Terminate the worker, start a fresh one and re-init the current config. */
 export function restartEngine(): void {

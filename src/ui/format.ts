@@ -56,3 +56,16 @@ export const laneColour = (laneIdx: number) => LANE_COLOURS[laneIdx % LANE_COLOU
 export function laneLabel(laneIdx: number, optimizerId: string): string {
   return `${laneIdx + 1} · ${optimizerSpec(optimizerId)?.label ?? optimizerId}`;
 }
+
+/** Bytes as a reader wants them: 1.2 kB, 3.4 MB (powers of 1000, like the rest of the page). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '—';
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let v = bytes;
+  let u = 0;
+  while (Math.abs(v) >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${u === 0 ? Math.round(v) : Number(v.toPrecision(3))} ${units[u]}`;
+}

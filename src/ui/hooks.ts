@@ -1,30 +1,54 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
+import { replicas } from './replicas';
 import { series } from './series';
 
-/**
- * The series version, updated at most once per `intervalMs` (the chart redraws ≤ 4 times a
- * second however fast metrics arrive); a trailing update always lands the latest data.
- */
-export function useThrottledSeriesVersion(intervalMs = 250): number {
-  const [version, setVersion] = useState(series.version);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = -Infinity;
-    const schedule = () => {
-      if (timer !== undefined) return;
-      const wait = Math.max(0, last + intervalMs - performance.now());
-      timer = setTimeout(() => {
-        timer = undefined;
-        last = performance.now();
-        setVersion(series.version());
-      }, wait);
-    };
-    const unsubscribe = series.subscribe(schedule);
-    schedule(); // catch anything recorded between the first render and subscribing
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
-  }, [intervalMs]);
-  return version;
+interface VersionSource {
+  version: () => number;
+  subscribe: (listener: () => void) => () => void;
 }
+
+interface Ticker {
+  get: () => number;
+  subscribe: (listener: () => void) => () => void;
+}
+
+/**
+ * A source's version, republished at most once per `intervalMs` (charts redraw ≤ 4 times a second
+ * however fast metrics arrive); a trailing update always lands the latest data. One ticker per
+ * (source, interval) is shared by every component, so they all re-render in the same batch.
+ */
+function makeTicker(source: VersionSource, intervalMs: number): Ticker {
+  let shown = source.version();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = -Infinity;
+  const listeners = new Set<() => void>();
+  source.subscribe(() => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      last = performance.now();
+      shown = source.version();
+      listeners.forEach((l) => l());
+    }, Math.max(0, last + intervalMs - performance.now()));
+  });
+  return {
+    get: () => shown,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+const tickers = new Map<VersionSource, Map<number, Ticker>>();
+
+function useThrottledVersion(source: VersionSource, intervalMs: number): number {
+  let bySource = tickers.get(source);
+  if (!bySource) tickers.set(source, (bySource = new Map()));
+  let ticker = bySource.get(intervalMs);
+  if (!ticker) bySource.set(intervalMs, (ticker = makeTicker(source, intervalMs)));
+  return useSyncExternalStore(ticker.subscribe, ticker.get);
+}
+
+export const useThrottledSeriesVersion = (intervalMs = 250): number => useThrottledVersion(series, intervalMs);
+export const useThrottledReplicaVersion = (intervalMs = 250): number => useThrottledVersion(replicas, intervalMs);

@@ -27,6 +27,13 @@ const f64 = (n = 256) => new Column((k) => new Float64Array(k), new Float64Array
 const f32 = (n = 256) => new Column((k) => new Float32Array(k), new Float32Array(n));
 const i32 = (n = 64) => new Column((k) => new Int32Array(k), new Int32Array(n));
 
+/**
+ * Gradient diagnostics arrive as optional metric columns after the 7 standard ones:
+ * 7 = cos(ĝ, ∇L), 8 = ‖ĝ − ∇L‖ / ‖∇L‖ (NaN on steps or lanes without diagnostics).
+ */
+export const GRAD_COS_COLUMN = 7;
+export const GRAD_REL_ERR_COLUMN = 8;
+
 export class LaneSeries {
   readonly step = i32(256);
   readonly forwardPasses = f64();
@@ -36,6 +43,10 @@ export class LaneSeries {
   readonly evalRow = i32();
   readonly evalLoss = f32(64);
   readonly evalMetric = f32(64);
+  /** Index into the train columns of each step with gradient diagnostics. */
+  readonly diagRow = i32();
+  readonly gradCos = f32(64);
+  readonly gradRelErr = f32(64);
 
   get length(): number {
     return this.step.length;
@@ -45,42 +56,25 @@ export class LaneSeries {
 export type XKey = 'step' | 'forwardPasses' | 'wallMs';
 
 export interface LaneLatest {
+  step: number;
+  forwardPasses: number;
+  wallMs: number;
   trainLoss: number;
   evalLoss: number;
   evalMetric: number;
 }
 
-let lanes: LaneSeries[] = [];
-let version = 0;
-const listeners = new Set<() => void>();
+/** The results of one run: a LaneSeries per lane, fed with `metrics` batches. */
+export class RunSeries {
+  lanes: LaneSeries[] = [];
 
-function notify(): void {
-  version++;
-  for (const l of listeners) l();
-}
-
-export const series = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  version: (): number => version,
-  numLanes: (): number => lanes.length,
-  lane: (laneIdx: number): LaneSeries | undefined => lanes[laneIdx],
-  length: (laneIdx: number): number => lanes[laneIdx]?.length ?? 0,
-
-  clear(): void {
-    lanes = [];
-    notify();
-  },
-
-  /** Append a `metrics` batch: row-major [numRows × METRIC_ROW_WIDTH]. */
-  append(rows: Float64Array, numRows: number): void {
+  /** Append a `metrics` batch: row-major [numRows × width]. */
+  append(rows: Float64Array, numRows: number, width: number = METRIC_ROW_WIDTH): void {
     for (let r = 0; r < numRows; r++) {
-      const o = r * METRIC_ROW_WIDTH;
+      const o = r * width;
       const laneIdx = rows[o];
-      while (lanes.length <= laneIdx) lanes.push(new LaneSeries());
-      const s = lanes[laneIdx];
+      while (this.lanes.length <= laneIdx) this.lanes.push(new LaneSeries());
+      const s = this.lanes[laneIdx];
       s.step.push(rows[o + 1]);
       s.forwardPasses.push(rows[o + 2]);
       s.wallMs.push(rows[o + 3]);
@@ -90,25 +84,37 @@ export const series = {
         s.evalLoss.push(rows[o + 5]);
         s.evalMetric.push(rows[o + 6]);
       }
+      if (width > GRAD_REL_ERR_COLUMN) {
+        const cos = rows[o + GRAD_COS_COLUMN];
+        const relErr = rows[o + GRAD_REL_ERR_COLUMN];
+        if (!Number.isNaN(cos) || !Number.isNaN(relErr)) {
+          s.diagRow.push(s.length - 1);
+          s.gradCos.push(cos);
+          s.gradRelErr.push(relErr);
+        }
+      }
     }
-    if (numRows > 0) notify();
-  },
+  }
 
   latest(laneIdx: number): LaneLatest | null {
-    const s = lanes[laneIdx];
+    const s = this.lanes[laneIdx];
     if (!s || s.length === 0) return null;
     const e = s.evalLoss.length - 1;
+    const i = s.length - 1;
     return {
-      trainLoss: s.trainLoss.data[s.length - 1],
+      step: s.step.data[i],
+      forwardPasses: s.forwardPasses.data[i],
+      wallMs: s.wallMs.data[i],
+      trainLoss: s.trainLoss.data[i],
       evalLoss: e >= 0 ? s.evalLoss.data[e] : NaN,
       evalMetric: e >= 0 ? s.evalMetric.data[e] : NaN,
     };
-  },
+  }
 
   /** All recorded rows for `toCsv`; `optimizerOf` names each lane's optimizer id. */
   csvRows(optimizerOf: (laneIdx: number) => string): CsvRow[] {
     const out: CsvRow[] = [];
-    lanes.forEach((s, lane) => {
+    this.lanes.forEach((s, lane) => {
       const optimizer = optimizerOf(lane);
       let e = 0;
       for (let i = 0; i < s.length; i++) {
@@ -126,5 +132,52 @@ export const series = {
       }
     });
     return out;
+  }
+}
+
+/** Index of the last row whose `x` is ≤ `value` in a nondecreasing column (−1 when none). */
+export function lastAtOrBefore(x: ArrayLike<number>, n: number, value: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (x[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+let run = new RunSeries();
+let version = 0;
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  version++;
+  for (const l of listeners) l();
+}
+
+/** The current run's results (the main worker's), with change notification for the charts. */
+export const series = {
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   },
+  version: (): number => version,
+  run: (): RunSeries => run,
+  numLanes: (): number => run.lanes.length,
+  lane: (laneIdx: number): LaneSeries | undefined => run.lanes[laneIdx],
+  length: (laneIdx: number): number => run.lanes[laneIdx]?.length ?? 0,
+
+  clear(): void {
+    run = new RunSeries();
+    notify();
+  },
+
+  append(rows: Float64Array, numRows: number): void {
+    run.append(rows, numRows);
+    if (numRows > 0) notify();
+  },
+
+  latest: (laneIdx: number): LaneLatest | null => run.latest(laneIdx),
+  csvRows: (optimizerOf: (laneIdx: number) => string): CsvRow[] => run.csvRows(optimizerOf),
 };

@@ -1,4 +1,5 @@
-import { buildCsv } from './csvExport';
+import type { RunConfig } from '../core/config';
+import { buildCsv, buildJson } from './csvExport';
 import { injectFault, requestBench, requestSelfTest, workerTensorCount } from './engine';
 import type { FaultKind } from '../worker/protocol';
 import { series } from './series';
@@ -7,6 +8,8 @@ import { useStore } from './store';
 /** Read-only helpers for browser tests (`window.__zo`). */
 export interface ZoTestHooks {
   getCsv(): string;
+  getJson(): string;
+  getConfig(): RunConfig;
   getState(): { playing: boolean; step: number; done: boolean; backend?: string; numParams: number; numTensors: number };
   /** Make the worker suffer a platform fault (device loss, uncaught throw, hang). */
   injectFault(fault: FaultKind): void;
@@ -29,6 +32,8 @@ declare global {
 export function installTestHooks(): void {
   const hooks: ZoTestHooks = {
     getCsv: buildCsv,
+    getJson: buildJson,
+    getConfig: () => structuredClone(useStore.getState().config),
     getState: () => {
       const s = useStore.getState();
       return {

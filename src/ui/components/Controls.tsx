@@ -1,30 +1,29 @@
 import { clearSchedule, reset, stepOnce, togglePlay } from '../actions';
 import { useStore } from '../store';
+import { RunProgress } from './RunProgress';
 
-/** Play/Pause, Step, Reset and the step counter. */
+/** Play/Pause, Step, Reset (with their keys), progress, and the recorded live changes. */
 export function Controls() {
   const playing = useStore((s) => s.playing);
   const done = useStore((s) => s.done);
-  const step = useStore((s) => s.step);
-  const budget = useStore((s) => s.config.steps);
   const scheduled = useStore((s) => s.config.schedule.length);
   const started = useStore((s) => s.backend !== null);
 
   return (
     <div className="controls" role="group" aria-label="Run controls">
-      <button type="button" className="primary" onClick={togglePlay} disabled={!started || (done && !playing)}>
+      <button type="button" className="primary" onClick={togglePlay} disabled={!started || (done && !playing)} aria-keyshortcuts="Space">
         {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" onClick={stepOnce} disabled={!started || playing || done}>
+      <button type="button" onClick={stepOnce} disabled={!started || playing || done} aria-keyshortcuts="S">
         Step
       </button>
-      <button type="button" onClick={reset}>
+      <button type="button" onClick={reset} aria-keyshortcuts="R">
         Reset
       </button>
-      <span className="counter" data-testid="step-counter" aria-live="off">
-        step {step.toLocaleString('en-US')} / {budget.toLocaleString('en-US')}
+      <span className="keys" data-testid="key-hints">
+        <kbd>Space</kbd> play/pause · <kbd>S</kbd> step · <kbd>R</kbd> reset
       </span>
-      <progress max={budget} value={step} aria-label="Progress" />
+      <RunProgress />
       {scheduled > 0 && (
         <span className="schedule-note" title="Live hyperparameter changes, recorded so the link replays them.">
           {scheduled} live change{scheduled === 1 ? '' : 's'} recorded

@@ -19,6 +19,7 @@ function useLaneStatusText(laneIdx: number): string {
   const step = useStore((s) => s.step);
   if (info?.status === 'diverged')
     return `diverged at step ${info.divergedAt ?? '?'} (${formatNumber(info.divergedValue ?? NaN)})`;
+  if (info?.status === 'failed') return `failed: ${info.message ?? 'unknown error'}`;
   if (info?.status === 'done') return 'done';
   if (playing) return 'running';
   return step > 0 ? `paused` : 'ready';

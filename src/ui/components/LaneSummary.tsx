@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { taskSpec } from '../../core/catalog/tasks';
+import { SLOW_REDRAW_MS } from '../chartConfig';
 import { formatNumber, laneColour, laneLabel } from '../format';
 import { useThrottledSeriesVersion } from '../hooks';
 import { series } from '../series';
@@ -9,7 +10,7 @@ import { useStore } from '../store';
 export function LaneSummary() {
   const lanes = useStore((s) => s.config.lanes);
   const metric = useStore((s) => taskSpec(s.config.task.id)?.metric ?? null);
-  const version = useThrottledSeriesVersion(250);
+  const version = useThrottledSeriesVersion(SLOW_REDRAW_MS);
   const latest = useMemo(() => {
     void version; // stands for the series contents, which live outside React
     return lanes.map((_, i) => series.latest(i));

@@ -11,10 +11,29 @@ interface Props {
   ariaLabel?: string;
 }
 
-/** A slider generated from a ParamSpec: log specs move in log space, integers stay whole. */
+/**
+ * A control generated from a ParamSpec: a slider (log specs move in log space, integers stay
+ * whole), or a select for categorical specs (the value is an index into `choices`).
+ */
 export function ParamSlider({ spec, value, onChange, disabled, ariaLabel }: Props) {
   const id = useId();
   const scale = useMemo(() => sliderScale(spec), [spec]);
+  if (spec.choices) {
+    return (
+      <div className="param" title={spec.meaning}>
+        <label htmlFor={id} className="param-label">
+          {spec.label}
+        </label>
+        <select id={id} value={value} disabled={disabled} aria-label={ariaLabel} onChange={(e) => onChange(Number(e.currentTarget.value))}>
+          {spec.choices.map((c, i) => (
+            <option key={c} value={i}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
   return (
     <div className="param" title={spec.meaning}>
       <label htmlFor={id} className="param-label">

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { downloadCsv } from '../csvExport';
 import { useStore } from '../store';
 import { shareLink } from '../urlSync';
+import { ExportMenu } from './ExportMenu';
 
-/** Share link (autoplays when opened) and CSV export. */
+/** Share link (autoplays when opened) and the exports. */
 export function SharePanel() {
   const config = useStore((s) => s.config);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -25,17 +25,17 @@ export function SharePanel() {
   };
 
   return (
-    <div className="share">
-      <button type="button" onClick={() => void copy()}>
-        Copy share link
-      </button>
-      <input className="share-link" type="text" readOnly value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
-      <span className="copied" role="status">
-        {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed: select the link and copy it' : ''}
-      </span>
-      <button type="button" onClick={() => downloadCsv()}>
-        Export CSV
-      </button>
-    </div>
+    <>
+      <div className="share">
+        <button type="button" onClick={() => void copy()}>
+          Copy share link
+        </button>
+        <input className="share-link" type="text" readOnly value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
+        <span className="copied" role="status">
+          {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed: select the link and copy it' : ''}
+        </span>
+      </div>
+      <ExportMenu />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BackendInfo, LaneStatusInfo } from '../../worker/protocol';
+import type { BackendInfo, LaneMemory, LaneStatusInfo } from '../../worker/protocol';
 import type { Store } from './index';
 
 export interface RunError {
@@ -21,6 +21,11 @@ export interface RunValues {
   errors: RunError[];
   /** Live hyperparameter values sent to the worker but not yet confirmed, keyed `lane:name`. */
   pendingHyper: Record<string, number>;
+  /** Bytes per lane from the worker's `memory` events (null until the worker sends them). */
+  laneMemory: LaneMemory[] | null;
+  /** Seed replicas of the current config: finished and total (0 when none run). */
+  replicasDone: number;
+  replicasTotal: number;
 }
 
 export interface RunActions {
@@ -32,6 +37,8 @@ export interface RunActions {
   dismissError: (id: number) => void;
   clearErrors: () => void;
   setPendingHyper: (key: string, value: number | undefined) => void;
+  setLaneMemory: (laneMemory: LaneMemory[] | null) => void;
+  setReplicas: (done: number, total: number) => void;
   /** Back to step 0 before a (re-)init; keeps the backend badge. */
   resetRun: () => void;
 }
@@ -47,6 +54,9 @@ export const runDefaults = (): RunValues => ({
   laneStatuses: [],
   errors: [],
   pendingHyper: {},
+  laneMemory: null,
+  replicasDone: 0,
+  replicasTotal: 0,
 });
 
 let nextErrorId = 1;
@@ -67,5 +77,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
       else pendingHyper[key] = value;
       return { pendingHyper };
     }),
-  resetRun: () => set({ playing: false, step: 0, done: false, laneStatuses: [], pendingHyper: {} }),
+  setLaneMemory: (laneMemory) => set({ laneMemory }),
+  setReplicas: (replicasDone, replicasTotal) => set({ replicasDone, replicasTotal }),
+  resetRun: () => set({ playing: false, step: 0, done: false, laneStatuses: [], pendingHyper: {}, laneMemory: null }),
 });

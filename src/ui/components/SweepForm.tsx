@@ -1,0 +1,88 @@
+import { useId } from 'react';
+import { optimizerSpec } from '../../core/catalog/optimizers';
+import { MAX_STEPS } from '../../core/config';
+import { laneLabel } from '../format';
+import { useStore } from '../store';
+import type { SweepAxis, SweepSettings } from '../store/sweepSlice';
+import { columnAxis, defaultSweep } from '../sweep';
+import { FloatField } from './FloatField';
+
+interface Props {
+  sweep: SweepSettings;
+  disabled: boolean;
+}
+
+function AxisFields({ axis, label, onChange, disabled }: { axis: SweepAxis; label: string; onChange: (a: SweepAxis) => void; disabled: boolean }) {
+  return (
+    <div className="row sweep-axis">
+      <FloatField label={`${label} from`} value={axis.from} disabled={disabled} onCommit={(from) => onChange({ ...axis, from })} />
+      <FloatField label={`${label} to`} value={axis.to} disabled={disabled} onCommit={(to) => onChange({ ...axis, to })} />
+      <FloatField label={`${label} values`} value={axis.count} min={1} max={8} integer disabled={disabled} onCommit={(count) => onChange({ ...axis, count })} />
+    </div>
+  );
+}
+
+/** Which lane's optimizer to sweep, over which two hyperparameters, and for how many steps. */
+export function SweepForm({ sweep, disabled }: Props) {
+  const id = useId();
+  const config = useStore((s) => s.config);
+  const setSweep = useStore((s) => s.setSweep);
+  const spec = optimizerSpec(config.lanes[sweep.laneIdx]?.optimizer ?? '');
+  const numeric = spec?.hypers.filter((h) => !h.choices && h.name !== sweep.rows.name) ?? [];
+  const lane = config.lanes[sweep.laneIdx];
+
+  return (
+    <div className="sweep-form">
+      <div className="row">
+        <div className="field">
+          <label htmlFor={`${id}-lane`}>Sweep lane</label>
+          <select
+            id={`${id}-lane`}
+            value={sweep.laneIdx}
+            disabled={disabled}
+            onChange={(e) => setSweep(defaultSweep(config, Number(e.currentTarget.value), sweep.steps))}
+          >
+            {config.lanes.map((l, i) => (
+              <option key={i} value={i}>
+                {laneLabel(i, l.optimizer)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-col`}>Second axis</label>
+          <select
+            id={`${id}-col`}
+            value={sweep.cols?.name ?? ''}
+            disabled={disabled}
+            onChange={(e) => {
+              const p = numeric.find((h) => h.name === e.currentTarget.value);
+              setSweep({ ...sweep, cols: p ? columnAxis(p, lane?.hyper[p.name] ?? p.default) : null });
+            }}
+          >
+            <option value="">none</option>
+            {numeric.map((h) => (
+              <option key={h.name} value={h.name}>
+                {h.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <FloatField
+          label="Sweep steps"
+          value={sweep.steps}
+          min={1}
+          max={MAX_STEPS}
+          integer
+          disabled={disabled}
+          onCommit={(steps) => setSweep({ ...sweep, steps })}
+          title="Each cell runs this many steps of a one-lane copy of the current run."
+        />
+      </div>
+      <AxisFields axis={sweep.rows} label={sweep.rows.name} disabled={disabled} onChange={(rows) => setSweep({ ...sweep, rows })} />
+      {sweep.cols && (
+        <AxisFields axis={sweep.cols} label={sweep.cols.name} disabled={disabled} onChange={(cols) => setSweep({ ...sweep, cols })} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { encodeConfig } from '../../core/codec';
+import { optimizerSpec } from '../../core/catalog/optimizers';
+import { taskSpec } from '../../core/catalog/tasks';
+import { defaultsOf } from '../../core/catalog/types';
+import type { RunConfig } from '../../core/config';
+import { ESTIMATOR, TORCH_OPTIMIZERS } from './optimizers';
+import { TORCH_TASKS } from './tasks';
+
+/**
+ * "Export as PyTorch script": a self-contained Python file that rebuilds the current task's model
+ * and runs one zeroth-order lane with the same hyperparameters and live changes, MeZO style.
+ * Pure: config in, text out (tested by compiling and running the file).
+ */
+
+export type ScriptResult = { ok: true; filename: string; text: string } | { ok: false; reason: string };
+
+/** A Python literal for a number (only finite values reach here: the schema says so). */
+const pyNumber = (x: number): string => String(x);
+const pyString = (s: string): string => JSON.stringify(s);
+
+function pyValue(config: RunConfig, laneIdx: number, name: string, value: number): string {
+  const spec = optimizerSpec(config.lanes[laneIdx].optimizer)?.hypers.find((h) => h.name === name);
+  const choice = spec?.choices?.[value];
+  return choice !== undefined ? pyString(choice) : pyNumber(value);
+}
+
+function pyDict(entries: [string, string][], indent = ''): string {
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${indent}    ${k}: ${v},`).join('\n')}\n${indent}}`;
+}
+
+/** Why a lane cannot be exported, or null when it can. */
+export function unexportableReason(config: RunConfig, laneIdx: number): string | null {
+  const lane = config.lanes[laneIdx];
+  if (!lane) return 'no such lane';
+  if (!TORCH_TASKS[config.task.id]) return `no PyTorch template for the task '${config.task.id}' yet`;
+  const spec = optimizerSpec(lane.optimizer);
+  if (spec?.family !== 'zeroth-order') return `${spec?.label ?? lane.optimizer} is not a zeroth-order optimizer`;
+  if (!TORCH_OPTIMIZERS[lane.optimizer]) return `no PyTorch template for ${spec.label} yet`;
+  return null;
+}
+
+/** The lanes that can be exported (zeroth-order lanes with a template, on a task with one). */
+export function exportableLanes(config: RunConfig): number[] {
+  return config.lanes.map((_, i) => i).filter((i) => unexportableReason(config, i) === null);
+}
+
+export function pytorchScript(config: RunConfig, laneIdx: number): ScriptResult {
+  const reason = unexportableReason(config, laneIdx);
+  if (reason) return { ok: false, reason };
+  const lane = config.lanes[laneIdx];
+  const spec = optimizerSpec(lane.optimizer)!;
+  const task = taskSpec(config.task.id)!;
+  const optimizer = TORCH_OPTIMIZERS[lane.optimizer];
+  const start = { ...defaultsOf(spec.hypers), ...lane.hyper };
+  const hyper = pyDict(Object.entries(start).map(([k, v]) => [pyString(k), pyValue(config, laneIdx, k, v)]));
+  const settings = pyDict(Object.entries(config.task.settings).map(([k, v]) => [pyString(k), pyNumber(v)]));
+  const byStep = new Map<number, [string, string][]>();
+  for (const e of config.schedule) {
+    if (e.lane !== laneIdx) continue;
+    const list = byStep.get(e.step) ?? [];
+    list.push([pyString(e.name), pyValue(config, laneIdx, e.name, e.value)]);
+    byStep.set(e.step, list);
+  }
+  const schedule = pyDict([...byStep].map(([step, list]) => [String(step), `{${list.map(([k, v]) => `${k}: ${v}`).join(', ')}}`]));
+  const settingsText = Object.entries(config.task.settings).map(([k, v]) => `${k}=${v}`).join(', ');
+  const hyperText = Object.entries(start).map(([k, v]) => `${k}=${pyValue(config, laneIdx, k, v).replace(/"/g, '')}`).join(', ');
+
+  const text = `#!/usr/bin/env python3
+"""${task.label} trained by ${spec.label}, exported from ZO Playground.
+
+Task: ${task.id} (${settingsText}).
+Lane ${laneIdx + 1}: ${spec.id} (${hyperText}).
+${optimizer.summary}
+
+Zeroth-order training in the style of MeZO (Malladi et al. 2023, https://arxiv.org/abs/2305.17333):
+the loss is only ever evaluated, never differentiated, and each random direction z is regenerated
+from its seed with torch.manual_seed for the +eps, -2eps, +eps probes and for the update, so a step
+needs no more memory than inference. Random streams differ from the playground's (Philox there,
+torch's generator here): the curves match in distribution, not number for number.
+
+The run in the playground: ${encodeConfig(config)}
+
+Usage: python3 <this file> [--steps N] [--log-every K] [--device cpu|cuda]
+"""
+import argparse
+import math
+
+import torch
+import torch.nn.functional as F
+
+SEED = ${config.seed}
+STEPS = ${config.steps}
+SETTINGS = ${settings}
+# Hyperparameters at step 1.
+HYPER = ${hyper}
+# Live changes recorded in the run: {step: {name: value}}, applied just before that step.
+SCHEDULE = ${schedule}
+
+
+# ---- the task ------------------------------------------------------------------------------
+
+${TORCH_TASKS[config.task.id].code}
+
+# ---- the zeroth-order estimator (shared by every rule) ----------------------------------------
+
+${ESTIMATOR}
+
+# ---- the update rule: ${spec.id} ${'-'.repeat(Math.max(3, 70 - spec.id.length))}
+
+${optimizer.code}
+
+# ---- the loop ------------------------------------------------------------------------------
+
+
+@torch.no_grad()
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=STEPS)
+    parser.add_argument("--log-every", type=int, default=max(1, STEPS // 20))
+    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    args = parser.parse_args()
+    task = Task(SEED, torch.device(args.device))
+    print(f"{sum(p.numel() for p in task.params)} parameters, {args.steps} steps on {args.device}")
+    hyper = dict(HYPER)
+    state = init_state(task.params)
+    for step in range(1, args.steps + 1):
+        hyper.update(SCHEDULE.get(step, {}))
+        batch = task.batch(step)
+        slopes, loss = estimate(task.params, lambda: task.loss(batch), step, hyper)
+        update(task.params, slopes, hyper, state)
+        if not math.isfinite(loss):
+            print(f"step {step:6d}  diverged (train_loss {loss})")
+            return 1
+        if step == 1 or step % args.log_every == 0 or step == args.steps:
+            eval_loss, metric = task.evaluate()
+            line = f"step {step:6d}  train_loss {loss:.6g}  eval_loss {eval_loss:.6g}"
+            print(line + (f"  {METRIC} {metric:.4f}" if METRIC else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+`;
+  return { ok: true, filename: `zo-playground-${task.id}-${spec.id}.py`, text };
+}

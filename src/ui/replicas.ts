@@ -1,0 +1,103 @@
+import type { RunConfig } from '../core/config';
+import type { SeedCurve } from './band';
+import { smoothedTrain } from './curves';
+import { withoutDiagnostics } from './lanes';
+import { runJob, type JobHandle } from './pool';
+import { series, type RunSeries, type XKey } from './series';
+import { useStore } from './store';
+
+/**
+ * Several seeds per lane: while the current run has started and the user asked for N > 1 seeds, the
+ * pool plays N − 1 replicas of its config (seed + 1 … seed + N − 1, schedule included) to the end.
+ * Any config change (a live tweak too) replaces them. Results stay outside React, like `series`.
+ */
+
+let key: string | null = null;
+let handles: JobHandle[] = [];
+let results: RunSeries[] = [];
+let version = 0;
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  version++;
+  listeners.forEach((l) => l());
+}
+
+export const replicaSeed = (seed: number, k: number): number => (seed + k) >>> 0;
+
+export function replicaConfig(config: RunConfig, k: number): RunConfig {
+  return { ...withoutDiagnostics(structuredClone(config)), seed: replicaSeed(config.seed, k) };
+}
+
+function cancelAll(): void {
+  handles.forEach((h) => h.cancel());
+  handles = [];
+  results = [];
+}
+
+function launch(config: RunConfig, seeds: number): void {
+  const setReplicas = useStore.getState().setReplicas;
+  let done = 0;
+  const total = seeds - 1;
+  setReplicas(0, total);
+  for (let k = 1; k <= total; k++) {
+    const handle = runJob(replicaConfig(config, k), (r) => {
+      results[k - 1] = r.series;
+      notify();
+    });
+    handles.push(handle);
+    void handle.result.then((r) => {
+      if (!handles.includes(handle)) return;
+      results[k - 1] = r.series;
+      done++;
+      setReplicas(done, total);
+      notify();
+    });
+  }
+}
+
+/** Replicas belong to one config and seed count; they start once the main run has started. */
+function reconcile(): void {
+  const s = useStore.getState();
+  const want = s.seeds > 1 ? JSON.stringify([withoutDiagnostics(s.config), s.seeds]) : null;
+  if (want !== key && (key !== null || results.length > 0)) {
+    key = null;
+    cancelAll();
+    s.setReplicas(0, 0);
+    notify();
+  }
+  if (want !== null && key === null && (s.playing || s.step > 0)) {
+    key = want;
+    launch(s.config, s.seeds);
+  }
+}
+
+/** Keep the replicas in step with the store; returns the unsubscribe. */
+export function startReplicaSync(): () => void {
+  reconcile();
+  return useStore.subscribe((s, prev) => {
+    if (s.seeds !== prev.seeds || s.config !== prev.config || s.playing !== prev.playing || s.step !== prev.step)
+      reconcile();
+  });
+}
+
+export const replicas = {
+  version: (): number => version,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  count: (): number => results.filter(Boolean).length,
+  /** The lane's curve in every seed: the main run first, then each replica that has started. */
+  seedCurves(laneIdx: number, xKey: XKey, smoothing: number): SeedCurve[] {
+    const runs = [series.run(), ...results.filter(Boolean)];
+    const out: SeedCurve[] = [];
+    for (const run of runs) {
+      const s = run.lanes[laneIdx];
+      if (!s || s.length === 0) continue;
+      const y = smoothing > 0 ? smoothedTrain(s, smoothing) : s.trainLoss.data;
+      out.push({ x: s[xKey].data, y, n: s.length });
+    }
+    return out;
+  },
+};

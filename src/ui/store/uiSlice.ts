@@ -1,0 +1,67 @@
+import type { StateCreator } from 'zustand';
+import type { BandMode } from '../band';
+import type { XKey } from '../series';
+import type { Store } from './index';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+/** How the results are shown: chart settings, theme, seeds per lane, the preset being followed. */
+export interface UiValues {
+  xKey: XKey;
+  logY: boolean;
+  /** EMA weight in [0, 0.99]; 0 draws the raw curve only. */
+  smoothing: number;
+  /** Lanes hidden from the charts (clicked off in the legend). */
+  hiddenLanes: number[];
+  theme: Theme;
+  /** Runs per lane, the main one included (1: no replicas). */
+  seeds: number;
+  bandMode: BandMode;
+  /** The preset whose explanation is shown beside the chart. */
+  presetId: string | null;
+}
+
+export interface UiActions {
+  setXKey: (xKey: XKey) => void;
+  setLogY: (logY: boolean) => void;
+  setSmoothing: (smoothing: number) => void;
+  toggleLane: (laneIdx: number) => void;
+  showAllLanes: () => void;
+  setTheme: (theme: Theme) => void;
+  setSeeds: (seeds: number) => void;
+  setBandMode: (mode: BandMode) => void;
+  setPresetId: (id: string | null) => void;
+}
+
+export type UiSlice = UiValues & UiActions;
+
+export const MAX_SEEDS = 8;
+
+export const uiDefaults = (): UiValues => ({
+  xKey: 'step',
+  logY: true,
+  smoothing: 0,
+  hiddenLanes: [],
+  theme: 'system',
+  seeds: 1,
+  bandMode: 'minmax',
+  presetId: null,
+});
+
+export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
+  ...uiDefaults(),
+  setXKey: (xKey) => set({ xKey }),
+  setLogY: (logY) => set({ logY }),
+  setSmoothing: (smoothing) => set({ smoothing: Math.min(0.99, Math.max(0, smoothing)) }),
+  toggleLane: (laneIdx) =>
+    set((s) => ({
+      hiddenLanes: s.hiddenLanes.includes(laneIdx)
+        ? s.hiddenLanes.filter((l) => l !== laneIdx)
+        : [...s.hiddenLanes, laneIdx].sort((a, b) => a - b),
+    })),
+  showAllLanes: () => set({ hiddenLanes: [] }),
+  setTheme: (theme) => set({ theme }),
+  setSeeds: (seeds) => set({ seeds: Math.min(MAX_SEEDS, Math.max(1, Math.round(seeds))) }),
+  setBandMode: (bandMode) => set({ bandMode }),
+  setPresetId: (presetId) => set({ presetId }),
+});

@@ -1,0 +1,54 @@
+import { loadConfig } from './actions';
+import { runJob, type JobHandle } from './pool';
+import { useStore } from './store';
+import { cellOutcome, sweepCells } from './sweep';
+
+/** Runs the sweep's cells in the worker pool and records each cell's outcome in the store. */
+
+let handles: JobHandle[] = [];
+let generation = 0;
+
+export function runSweep(): void {
+  const s = useStore.getState();
+  if (!s.sweep) return;
+  cancelSweep();
+  const gen = ++generation;
+  const cells = sweepCells(s.config, s.sweep);
+  s.setSweepCells(cells);
+  s.setSweepRunning(true);
+  let remaining = cells.length;
+  handles = cells.map((cell, index) => {
+    const handle = runJob(cell.config, () => {
+      if (gen === generation && useStore.getState().sweepCells[index]?.status === 'queued')
+        useStore.getState().updateSweepCell(index, { status: 'running' });
+    });
+    void handle.result.then((r) => {
+      if (gen !== generation) return;
+      const st = useStore.getState();
+      if (r.error !== undefined) st.updateSweepCell(index, { status: 'failed', message: r.error });
+      else st.updateSweepCell(index, cellOutcome(r.series, r.statuses));
+      if (--remaining === 0) {
+        st.setSweepRunning(false);
+        handles = [];
+      }
+    });
+    return handle;
+  });
+}
+
+export function cancelSweep(): void {
+  generation++;
+  handles.forEach((h) => h.cancel());
+  handles = [];
+  const s = useStore.getState();
+  if (s.sweepRunning) {
+    s.setSweepCells(s.sweepCells.map((c) => (c.status === 'queued' || c.status === 'running' ? { ...c, status: 'failed', message: 'cancelled' } : c)));
+    s.setSweepRunning(false);
+  }
+}
+
+/** Open a cell's run as the current run (it plays at once). */
+export function openCell(index: number): void {
+  const cell = useStore.getState().sweepCells[index];
+  if (cell) loadConfig(cell.config, { autoplay: true });
+}
