@@ -46,11 +46,22 @@ export interface LaneState {
   firstLoss?: number;
 }
 
+/** Bytes a lane holds and allocates (tensor bytes, as tfjs counts them on any backend). */
+export interface LaneMemoryInfo {
+  /** The lane's weights. */
+  weightBytes: number;
+  /** Persistent optimizer state (moments, buffers…): bytes a step leaves behind, accumulated. */
+  stateBytes: number;
+  /** Peak bytes above the resting level during a step (measured on a scratch copy, see measurePeaks). */
+  peakStepBytes: number;
+}
+
 interface Lane {
   task: TaskInstance;
   optimizer: Optimizer;
   state: LaneState;
   diagnostics: boolean;
+  memory: LaneMemoryInfo;
 }
 
 const stopped = (s: LaneState) => s.status === 'diverged' || s.status === 'failed';
@@ -89,7 +100,9 @@ export class Runner {
       const optimizer = OPTIMIZER_FACTORIES[laneConfig.optimizer](laneConfig.hyper, this.config.seed);
       const diagnostics = laneConfig.diagnostics === true;
       optimizer.captureEstimate = diagnostics;
-      return { task, optimizer, diagnostics, state: { status: 'ready', forwardPasses: 0, wallMs: 0 } };
+      const weightBytes = task.params.reduce((n, v) => n + v.size * 4, 0);
+      const memory = { weightBytes, stateBytes: 0, peakStepBytes: 0 };
+      return { task, optimizer, diagnostics, memory, state: { status: 'ready', forwardPasses: 0, wallMs: 0 } };
     });
   }
 
@@ -132,6 +145,35 @@ export class Runner {
     return entry;
   }
 
+  /**
+   * Peak bytes of one step of each lane, measured with tf.profile on a scratch copy of the lane
+   * (same task, optimizer and hyperparameters; its second step, so lazily built state is excluded).
+   * The real lanes are never profiled: profiling would slow them and change nothing they compute.
+   */
+  async measurePeaks(): Promise<void> {
+    for (const lane of this.lanes) {
+      const task = TASK_FACTORIES[this.config.task.id](this.config.task.settings, this.config.seed);
+      const optimizer = OPTIMIZER_FACTORIES[lane.optimizer.id](lane.optimizer.getHyper(), this.config.seed);
+      const batch = task.batch(1);
+      try {
+        tf.dispose(optimizer.minimize(() => task.loss(batch), true, task.params)!);
+        const before = tf.engine().state.numBytes;
+        const info = await tf.profile(() => tf.dispose(optimizer.minimize(() => task.loss(batch), true, task.params)!));
+        lane.memory.peakStepBytes = Math.max(0, info.peakBytes - before);
+      } catch {
+        lane.memory.peakStepBytes = NaN; // e.g. an optimizer that refuses the task
+      } finally {
+        if (batch) tf.dispose([batch.x, batch.y]);
+        optimizer.dispose();
+        task.dispose();
+      }
+    }
+  }
+
+  laneMemory(laneIdx: number): Readonly<LaneMemoryInfo> {
+    return this.lanes[laneIdx].memory;
+  }
+
   /** Turn a lane's gradient diagnostics on or off (does not change its trajectory). */
   setDiagnostics(laneIdx: number, on: boolean): void {
     const lane = this.lanes[laneIdx];
@@ -160,8 +202,11 @@ export class Runner {
         if (stopped(lane.state)) return;
         lane.state.status = 'running';
         const t0 = performance.now();
+        const engine = tf.engine().state;
+        const bytes0 = engine.numBytes;
         const batch = lane.task.batch(step);
         const f = () => lane.task.loss(batch);
+        let kept = 0;
         try {
           // Diagnostics (true gradient, snapshot, comparison) are neither timed nor counted.
           const td = performance.now();
@@ -176,12 +221,15 @@ export class Runner {
           lane.state.wallMs += performance.now() - t0 - diagMs;
           const { forwardPasses, wallMs } = lane.state;
           pending.push({ lane: laneIdx, step, forwardPasses, wallMs, train, evals, diag });
+          kept = 4 * (1 + evals.length + diag.length);
         } catch (e) {
           lane.state.status = 'failed';
           lane.state.message = e instanceof Error ? e.message : String(e);
           failed.push(laneIdx);
         } finally {
           if (batch) tf.dispose([batch.x, batch.y]);
+          // What the step left behind, beyond the scalars it reports, is optimizer state.
+          lane.memory.stateBytes += engine.numBytes - bytes0 - kept;
         }
       });
       this.step = step;

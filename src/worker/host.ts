@@ -17,6 +17,8 @@ const CHUNK_MS = 25;
 const VIEW_MS = 300;
 /** …and take at most this share of the worker's time (a picture can cost many forward passes). */
 const VIEW_SHARE = 0.2;
+/** Memory figures are sent at most this often. */
+const MEMORY_MS = 1000;
 /** A chunk never exceeds this many steps, so a diverging lane stops within it. */
 const MAX_CHUNK_STEPS = 5;
 
@@ -45,6 +47,7 @@ export class RunHost {
   private bufferedRows = 0;
   private lastFlush = 0;
   private lastView = -Infinity;
+  private lastMemory = -Infinity;
   /** Gap before the next picture: VIEW_MS, or longer when pictures are expensive. */
   private viewGap = VIEW_MS;
   /** Set when the WebGPU device is lost; the next chunk recovers first. */
@@ -81,6 +84,7 @@ export class RunHost {
         this.playing = false;
         await this.runChunk(1);
         this.flush();
+        this.postMemory();
         await this.postView();
         this.postState();
         return;
@@ -216,6 +220,8 @@ export class RunHost {
     this.postLaneStatus();
     this.postState();
     await this.postView();
+    await this.runner.measurePeaks();
+    this.postMemory();
   }
 
   private async loop(): Promise<void> {
@@ -227,6 +233,7 @@ export class RunHost {
         this.queue = run.catch(() => undefined);
         await run;
         if (performance.now() - this.lastFlush >= FLUSH_MS) this.flush();
+        if (performance.now() - this.lastMemory >= MEMORY_MS) this.postMemory();
         if (performance.now() - this.lastView >= this.viewGap) {
           const viewing = this.queue.then(() => this.postView());
           this.queue = viewing.catch(() => undefined);
@@ -239,6 +246,7 @@ export class RunHost {
     } finally {
       this.looping = false;
       this.flush();
+      this.postMemory();
       await this.postView().catch((e) => this.fail(e, false));
       if (this.runner?.done) this.playing = false;
       this.postState();
@@ -272,6 +280,15 @@ export class RunHost {
       this.bufferedRows += result.numRows;
     }
     if (result.changed.length > 0) this.postLaneStatus();
+  }
+
+  /** Per-lane bytes: weights, optimizer state, the latest step's peak. */
+  private postMemory(): void {
+    this.lastMemory = performance.now();
+    const r = this.runner;
+    if (!r) return;
+    const lanes = Array.from({ length: r.numLanes }, (_, lane) => ({ lane, ...r.laneMemory(lane) }));
+    this.post({ type: 'memory', lanes });
   }
 
   /** Build and send the task's picture (between chunks only). */

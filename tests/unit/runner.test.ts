@@ -189,3 +189,31 @@ describe('Runner: gradient diagnostics and failures', () => {
     expect(METRIC_ROW_WIDTH).toBe(NUM_METRIC_COLUMNS);
   });
 });
+
+describe('Runner: memory per lane', () => {
+  it('reports weights, persistent optimizer state (Adam 2×d, ZO-SGD none) and a step peak', async () => {
+    const config: RunConfig = {
+      ...defaultConfig(),
+      task: { id: 'quadratic', settings: { d: 1000, kappa: 4 } },
+      lanes: [
+        { optimizer: 'zo-sgd', hyper: { lr: 1e-4, eps: 1e-3, q: 1 } },
+        { optimizer: 'adam', hyper: { lr: 0.01, beta1: 0.9, beta2: 0.999 } },
+      ],
+      steps: 20,
+      evalEvery: 10,
+    };
+    const runner = new Runner(config);
+    await runner.measurePeaks();
+    while (!runner.done) await runner.runChunk(5);
+    const [zo, adam] = [runner.laneMemory(0), runner.laneMemory(1)];
+    expect(zo.weightBytes).toBe(4000);
+    expect(adam.weightBytes).toBe(4000);
+    expect(zo.stateBytes).toBe(0); // MeZO: z regenerated, nothing kept
+    expect(adam.stateBytes).toBe(8000); // first and second moments
+    // A ZO step holds one perturbed copy of a weight tensor at a time; backprop holds gradients too.
+    expect(zo.peakStepBytes).toBeGreaterThanOrEqual(4000);
+    expect(zo.peakStepBytes).toBeLessThan(4 * 4000);
+    expect(adam.peakStepBytes).toBeGreaterThan(zo.peakStepBytes);
+    runner.dispose();
+  });
+});
