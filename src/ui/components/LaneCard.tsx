@@ -4,6 +4,7 @@ import type { ScheduleEntry } from '../../core/config';
 import { removeLane, setLaneHyper, setLaneOptimizer } from '../actions';
 import { formatNumber, laneColour } from '../format';
 import { useStore } from '../store';
+import { OptimizerInfo } from './OptimizerInfo';
 import { ParamSlider } from './ParamSlider';
 
 /** The value in force for step `step` once the schedule's changes up to it apply. */
@@ -61,14 +62,7 @@ export function LaneCard({ laneIdx }: { laneIdx: number }) {
       <p className="lane-status" data-testid={`lane-status-${laneIdx}`}>
         {status}
       </p>
-      {spec && (
-        <p className="hint" title={spec.equation}>
-          {spec.family} ·{' '}
-          <a href={spec.paper.url} target="_blank" rel="noopener noreferrer">
-            {spec.paper.authors} {spec.paper.year}
-          </a>
-        </p>
-      )}
+      {spec && <OptimizerInfo spec={spec} hyper={lane.hyper} />}
       {spec?.hypers.map((p) => (
         <ParamSlider
           key={p.name}
