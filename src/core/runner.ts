@@ -156,9 +156,9 @@ export class Runner {
       const optimizer = OPTIMIZER_FACTORIES[lane.optimizer.id](lane.optimizer.getHyper(), this.config.seed);
       const batch = task.batch(1);
       try {
-        tf.dispose(optimizer.minimize(() => task.loss(batch), true, task.params)!);
+        tf.dispose((await optimizer.minimizeAsync(() => task.loss(batch), true, task.params))!);
         const before = tf.engine().state.numBytes;
-        const info = await tf.profile(() => tf.dispose(optimizer.minimize(() => task.loss(batch), true, task.params)!));
+        const info = await tf.profile(async () => tf.dispose((await optimizer.minimizeAsync(() => task.loss(batch), true, task.params))!));
         lane.memory.peakStepBytes = Math.max(0, info.peakBytes - before);
       } catch {
         lane.memory.peakStepBytes = NaN; // e.g. an optimizer that refuses the task
@@ -198,8 +198,8 @@ export class Runner {
       const step = this.step + 1;
       this.applySchedule(step);
       const evalNow = step % this.config.evalEvery === 0 || step === this.config.steps;
-      this.lanes.forEach((lane, laneIdx) => {
-        if (stopped(lane.state)) return;
+      for (const [laneIdx, lane] of this.lanes.entries()) {
+        if (stopped(lane.state)) continue;
         lane.state.status = 'running';
         const t0 = performance.now();
         const engine = tf.engine().state;
@@ -212,7 +212,7 @@ export class Runner {
           const td = performance.now();
           const before = lane.diagnostics ? this.diagnosticsBefore(lane, f) : null;
           let diagMs = performance.now() - td;
-          const train = lane.optimizer.minimize(f, true, lane.task.params)!;
+          const train = (await lane.optimizer.minimizeAsync(f, true, lane.task.params))!;
           const ta = performance.now();
           const diag = before ? this.diagnosticsAfter(lane, before) : [];
           diagMs += performance.now() - ta;
@@ -231,7 +231,7 @@ export class Runner {
           // What the step left behind, beyond the scalars it reports, is optimizer state.
           lane.memory.stateBytes += engine.numBytes - bytes0 - kept;
         }
-      });
+      }
       this.step = step;
     }
     const result = await this.readBack(pending);

@@ -60,6 +60,26 @@ export abstract class Optimizer {
    */
   abstract step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar;
 
+  /**
+   * The same step for hosts that can await. Optimizers that must read values back (CMA-ES sorts its
+   * λ losses on the CPU) override it with `await data()`: a synchronous readback is slow on WebGPU
+   * and can break the device in a worker. Everything else runs `step` unchanged.
+   */
+  stepAsync(f: () => tf.Scalar, vars: readonly tf.Variable[]): Promise<tf.Scalar> {
+    return Promise.resolve(this.step(f, vars));
+  }
+
+  /** `minimize` for the runner: the same step, through `stepAsync`. */
+  async minimizeAsync(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): Promise<tf.Scalar | null> {
+    const vars = varList ?? Object.values(tf.engine().registeredVariables).filter((v) => v.trainable);
+    if (vars.length === 0) throw new Error('minimize: no trainable variables');
+    const cost = await this.stepAsync(f, vars);
+    this.iterations++;
+    if (returnCost) return cost;
+    cost.dispose();
+    return null;
+  }
+
   /** Like tf.train.Optimizer.minimize: varList defaults to every trainable variable. */
   minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
     const vars = varList ?? Object.values(tf.engine().registeredVariables).filter((v) => v.trainable);

@@ -72,19 +72,40 @@ export class CmaEs extends Optimizer {
     super('cma-es', hyper, seed);
   }
 
-  private init(vars: readonly tf.Variable[]): CmaState {
+  private checkSize(vars: readonly tf.Variable[]): number {
     const N = sizeOf(vars);
     if (N > CMA_ES_MAX_DIM)
       throw new Error(
         `cma-es keeps a full ${N}×${N} covariance matrix and is limited to ${CMA_ES_MAX_DIM} parameters; ` +
           `this model has ${N}. Use snes (diagonal covariance) or openai-es instead.`,
       );
-    const m = new Float64Array(N);
+    return N;
+  }
+
+  /** The starting mean m₀ = θ, read back once (synchronously: cpu backend / library use). */
+  private readMeanSync(vars: readonly tf.Variable[]): Float64Array {
+    const m = new Float64Array(this.checkSize(vars));
     let offset = 0;
     for (const v of vars) {
       m.set(v.dataSync(), offset);
       offset += v.size;
     }
+    return m;
+  }
+
+  /** The same, without blocking (the runner's path: WebGPU forbids cheap sync readback). */
+  private async readMean(vars: readonly tf.Variable[]): Promise<Float64Array> {
+    const m = new Float64Array(this.checkSize(vars));
+    let offset = 0;
+    for (const v of vars) {
+      m.set(await v.data(), offset);
+      offset += v.size;
+    }
+    return m;
+  }
+
+  private init(m: Float64Array): CmaState {
+    const N = m.length;
     return {
       N,
       m,
@@ -125,8 +146,22 @@ export class CmaEs extends Optimizer {
   }
 
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
-    this.state ??= this.init(vars);
-    const s = this.state;
+    this.state ??= this.init(this.readMeanSync(vars));
+    const asked = this.ask(f, vars);
+    const values = asked.losses.dataSync();
+    return this.tell(asked, values, vars);
+  }
+
+  async stepAsync(f: () => tf.Scalar, vars: readonly tf.Variable[]): Promise<tf.Scalar> {
+    this.state ??= this.init(await this.readMean(vars));
+    const asked = this.ask(f, vars);
+    const values = await asked.losses.data();
+    return this.tell(asked, values, vars);
+  }
+
+  /** ask: λ samples xₖ = m + σ·B(D ⊙ zₖ), each written to the weights and evaluated. */
+  private ask(f: () => tf.Scalar, vars: readonly tf.Variable[]): { xs: Float64Array[]; losses: tf.Tensor1D } {
+    const s = this.state!;
     const { N } = s;
     const lambda = this.hyper.lambda;
     if (this.hyper.sigma !== s.sigmaHyper) s.sigma = s.sigmaHyper = this.hyper.sigma;
@@ -149,13 +184,21 @@ export class CmaEs extends Optimizer {
       this.write(vars, x);
       losses.push(tf.tidy(f));
     }
-    const stacked = tf.stack(losses);
-    const values = stacked.dataSync();
-    tf.dispose([stacked, ...losses]);
+    const stacked = tf.stack(losses) as tf.Tensor1D;
+    tf.dispose(losses);
     s.counteval += lambda;
+    return { xs, losses: stacked };
+  }
 
-    // tell
-    const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b);
+  /** tell: rank the samples by loss and update m, the paths, C and σ (purecma's order). */
+  private tell(asked: { xs: Float64Array[]; losses: tf.Tensor1D }, values: ArrayLike<number>, vars: readonly tf.Variable[]): tf.Scalar {
+    asked.losses.dispose();
+    const { xs } = asked;
+    const s = this.state!;
+    const { N } = s;
+    const lambda = this.hyper.lambda;
+    const p = cmaParameters(N, lambda);
+    const order = Array.from({ length: values.length }, (_, k) => k).sort((a, b) => values[a] - values[b] || a - b);
     const mOld = s.m;
     const m = new Float64Array(N);
     for (let i = 0; i < p.mu; i++) {
@@ -190,7 +233,7 @@ export class CmaEs extends Optimizer {
     s.m = m;
     this.write(vars, m);
     let mean = 0;
-    for (const v of values) mean += v / lambda;
+    for (let k = 0; k < values.length; k++) mean += values[k] / lambda;
     return tf.scalar(mean);
   }
 
