@@ -132,6 +132,29 @@ setInterval(() => {
     fail(`The worker stopped answering (no message for ${SILENCE_MS / 1000} s while playing). Restart it to go on.`);
 }, 2000);
 
+/**
+ * The worker reports its state with every metrics batch (~25×/s). The step counter reaches the
+ * store at most 10×/s (a trailing update always lands); changes of playing/done apply at once.
+ */
+const STATE_MS = 100;
+let stateTimer: ReturnType<typeof setTimeout> | undefined;
+let latestState: { playing: boolean; step: number; done: boolean } | null = null;
+let lastStateAt = -Infinity;
+
+function applyRunState(ev: { playing: boolean; step: number; done: boolean }): void {
+  const s = useStore.getState();
+  latestState = { playing: ev.playing, step: ev.step, done: ev.done };
+  const flagsChanged = ev.playing !== s.playing || ev.done !== s.done;
+  const flush = () => {
+    clearTimeout(stateTimer);
+    stateTimer = undefined;
+    lastStateAt = performance.now();
+    if (latestState && !stale()) useStore.getState().setRunState(latestState);
+  };
+  if (flagsChanged || performance.now() - lastStateAt >= STATE_MS) flush();
+  else stateTimer ??= setTimeout(flush, STATE_MS);
+}
+
 function handleEvent(ev: WorkerEvent): void {
   lastEventAt = performance.now();
   const s = useStore.getState();
@@ -155,7 +178,7 @@ function handleEvent(ev: WorkerEvent): void {
       return;
     case 'state':
       workerTensors = ev.numTensors;
-      if (!stale()) s.setRunState({ playing: ev.playing, step: ev.step, done: ev.done });
+      if (!stale()) applyRunState(ev);
       return;
     case 'schedule': {
       if (stale()) return;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { OPTIMIZERS, optimizerSpec } from '../../core/catalog/optimizers';
+import type { ParamSpec } from '../../core/catalog/types';
 import type { ScheduleEntry } from '../../core/config';
 import { removeLane, setLaneHyper, setLaneOptimizer } from '../actions';
 import { formatNumber, laneColour } from '../format';
@@ -17,13 +18,29 @@ function valueAt(start: number, schedule: ScheduleEntry[], laneIdx: number, name
 function useLaneStatusText(laneIdx: number): string {
   const info = useStore((s) => s.laneStatuses[laneIdx]);
   const playing = useStore((s) => s.playing);
-  const step = useStore((s) => s.step);
+  const started = useStore((s) => s.step > 0);
   if (info?.status === 'diverged')
     return `diverged at step ${info.divergedAt ?? '?'} (${formatNumber(info.divergedValue ?? NaN)})`;
   if (info?.status === 'failed') return `failed: ${info.message ?? 'unknown error'}`;
   if (info?.status === 'done') return 'done';
   if (playing) return 'running';
-  return step > 0 ? `paused` : 'ready';
+  return started ? `paused` : 'ready';
+}
+
+/**
+ * One hyperparameter's slider. It selects the single number it shows, so a running lane's card
+ * does not re-render at every step (only when a scheduled change comes into force).
+ */
+function LaneSlider({ laneIdx, spec }: { laneIdx: number; spec: ParamSpec }) {
+  const value = useStore((s) => {
+    const lane = s.config.lanes[laneIdx];
+    // The value in force for the next step (a recorded schedule replays after a reset).
+    const pending = s.pendingHyper[`${laneIdx}:${spec.name}`];
+    return pending ?? valueAt(lane?.hyper[spec.name] ?? spec.default, s.config.schedule, laneIdx, spec.name, s.step + 1);
+  });
+  return (
+    <ParamSlider spec={spec} value={value} ariaLabel={`Lane ${laneIdx + 1} ${spec.label}`} onChange={(v) => setLaneHyper(laneIdx, spec.name, v)} />
+  );
 }
 
 /** One lane: optimizer, its hyperparameters, colour, status. */
@@ -32,9 +49,6 @@ export function LaneCard({ laneIdx }: { laneIdx: number }) {
   const lane = useStore((s) => s.config.lanes[laneIdx]);
   const numLanes = useStore((s) => s.config.lanes.length);
   const locked = useStore((s) => s.playing);
-  const step = useStore((s) => s.step);
-  const schedule = useStore((s) => s.config.schedule);
-  const pending = useStore((s) => s.pendingHyper);
   const status = useLaneStatusText(laneIdx);
   if (!lane) return null;
   const spec = optimizerSpec(lane.optimizer);
@@ -63,18 +77,7 @@ export function LaneCard({ laneIdx }: { laneIdx: number }) {
         {status}
       </p>
       {spec && <OptimizerInfo spec={spec} hyper={lane.hyper} />}
-      {spec?.hypers.map((p) => (
-        <ParamSlider
-          key={p.name}
-          spec={p}
-          value={
-            // The value in force for the next step (a recorded schedule replays after a reset).
-            pending[`${laneIdx}:${p.name}`] ?? valueAt(lane.hyper[p.name] ?? p.default, schedule, laneIdx, p.name, step + 1)
-          }
-          ariaLabel={`Lane ${n} ${p.label}`}
-          onChange={(v) => setLaneHyper(laneIdx, p.name, v)}
-        />
-      ))}
+      {spec?.hypers.map((p) => <LaneSlider key={p.name} laneIdx={laneIdx} spec={p} />)}
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { seedBand } from '../band';
-import { CHART_MARGIN, MAX_POINTS, REDRAW_MS, xAxisLabel } from '../chartConfig';
+import { CHART_MARGIN, LIVE_MAX_POINTS, MAX_POINTS, REDRAW_MS, xAxisLabel } from '../chartConfig';
 import { laneCurves } from '../curves';
 import { formatNumber, laneColour } from '../format';
 import { useThrottledReplicaVersion, useThrottledSeriesVersion } from '../hooks';
@@ -24,14 +24,15 @@ export function LossPlot() {
   const hidden = useStore((s) => s.hiddenLanes);
   const seeds = useStore((s) => s.seeds);
   const bandMode = useStore((s) => s.bandMode);
+  const playing = useStore((s) => s.playing);
   const version = useThrottledSeriesVersion(REDRAW_MS);
   const replicaVersion = useThrottledReplicaVersion(REDRAW_MS);
 
   const curves = useMemo(() => {
     void version; // stands for the series contents, which live outside React
-    const opts = { xKey, logY, smoothing, maxPoints: MAX_POINTS };
+    const opts = { xKey, logY, smoothing, maxPoints: playing ? LIVE_MAX_POINTS : MAX_POINTS };
     return lanes.map((_, i) => laneCurves(series.lane(i), i, schedule, statuses[i], opts));
-  }, [lanes, schedule, statuses, xKey, logY, smoothing, version]);
+  }, [lanes, schedule, statuses, xKey, logY, smoothing, version, playing]);
   const bands = useMemo(() => {
     void version;
     void replicaVersion;
