@@ -9,7 +9,7 @@ export function OptimizerInfo({ spec, hyper }: { spec: OptimizerSpec; hyper: Rec
   return (
     <details className="opt-info">
       <summary aria-label={`About ${spec.label}`}>
-        {spec.family} · ⓘ about
+        {spec.family} · about this method
       </summary>
       <dl>
         <dt>Update</dt>
