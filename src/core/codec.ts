@@ -19,7 +19,7 @@ import {
  * The share-link codec: a versioned, human-readable URL hash, one table of keys.
  *
  *   #v=1&task=spiral&t.hidden=16&seed=1&steps=2000&eval=20&backend=auto
- *     &lane=zo-sgd:lr=0.02,eps=0.001,q=1&lane=adam:lr=0.01,beta1=0.9,beta2=0.999
+ *     &lane=zo-sgd:lr=0.015,eps=0.001,q=1&lane=adam:lr=0.03,beta1=0.9,beta2=0.999
  *     &at=500:0:lr=0.01&run=1
  *
  * Decoding never throws: unknown keys, bad numbers, out-of-range values and unknown ids become

@@ -25,7 +25,7 @@ export const PRESETS: readonly Preset[] = [
       'The same tanh MLP, the same weights and batches: ZO-SGD learns from two loss values per step, Adam from the ' +
       'backprop gradient. Per step Adam is far ahead; switch the x axis to forward passes to compare them at equal ' +
       'compute (a backprop step counts as 3), and remember ZO-SGD needs no activations stored for a backward pass.',
-    hash: '#v=1&task=spiral&seed=1&steps=1500&eval=25&lane=zo-sgd:lr=0.02,eps=0.001,q=1&lane=adam:lr=0.03',
+    hash: '#v=1&task=spiral&seed=1&steps=1500&eval=25&lane=zo-sgd:lr=0.015,eps=0.001,q=1&lane=adam:lr=0.03',
   },
   {
     id: 'curse-d10',

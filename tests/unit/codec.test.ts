@@ -25,7 +25,7 @@ describe('share-link codec', () => {
   });
 
   it('is human-readable', () => {
-    expect(encodeConfig(defaultConfig())).toMatch(/^#v=1&task=spiral&t\.turns=1&.*&lane=zo-sgd:lr=0\.02,eps=0\.001,q=1,dist=gaussian,mode=central&lane=adam:lr=0\.03/);
+    expect(encodeConfig(defaultConfig())).toMatch(/^#v=1&task=spiral&t\.turns=1&.*&lane=zo-sgd:lr=0\.015,eps=0\.001,q=1,dist=gaussian,mode=central&lane=adam:lr=0\.03/);
   });
 
   it('clamps out-of-range values and rounds integers, with a notice for each', () => {
