@@ -69,7 +69,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    files: ['src/cli/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', '*.config.{js,ts}', 'scripts/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'tests/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

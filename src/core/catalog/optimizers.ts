@@ -2,7 +2,7 @@ import { choiceParam, type OptimizerSpec, type ParamSpec, type Paper } from './t
 
 /**
  * Registry of optimizers (pure data, no tfjs: the UI reads it). Implementations live in
- * `src/core/optimizers/<id>.ts`; docs/optimizers.md is the same table for readers.
+ * `src/core/optimizers/<id>.ts`; src/core/optimizers/README.md is the same table for readers.
  */
 
 /** Direction families of the two-point estimators (hyper `dist` is an index into this). */

@@ -1,6 +1,6 @@
 import { asset } from './assets';
 
-/** First four bytes of `public/data/digits.bin` (format in scripts/build-data.ts). */
+/** First four bytes of `public/data/digits.bin` (format in src/cli/build-data.ts). */
 export const DIGITS_MAGIC = 'ZOD1';
 
 export interface DigitSet {

@@ -56,7 +56,7 @@ function cnnModel(side: number, settings: Record<string, number>, seed: number):
 }
 
 /**
- * Digit recognition on the packed MNIST subset (14×14, see scripts/build-data.ts): `train` training
+ * Digit recognition on the packed MNIST subset (14×14, see src/cli/build-data.ts): `train` training
  * digits, batches drawn with replacement; eval loss and accuracy on the 1,000 test digits.
  */
 function digitsFactory(id: string, build: typeof mlpModel): TaskFactory {

@@ -12,7 +12,7 @@ import type { Batch, TaskFactory, TaskInstance, ViewBuilder } from './types';
 const TASK_KEY = hashString('sentiment');
 const EVAL_SENTENCES = 500;
 const SHOWN = 8;
-/** The pre-training corpus: its own seed and size, fixed (scripts/pretrain.ts). */
+/** The pre-training corpus: its own seed and size, fixed (src/cli/pretrain.ts). */
 export const PRETRAIN_SEED = 0;
 export const CHECKPOINT_FILE = 'sentiment-pretrained.bin';
 

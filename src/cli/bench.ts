@@ -4,13 +4,13 @@
  * its times). Prints a table and writes bench/results.json. `--smoke` runs reduced sizes and fails
  * only when a figure is absurd, so the bench cannot rot in CI.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { FULL_BENCH, SMOKE_BENCH, runBench, type BenchResult } from '../src/core/bench';
+import { FULL_BENCH, SMOKE_BENCH, runBench, type BenchResult } from '../core/bench';
 
 const smoke = process.argv.includes('--smoke');
 const skipBuild = process.argv.includes('--no-build');
@@ -144,6 +144,7 @@ async function main() {
       `Peak bytes (large): forward ${mb(gpu.memory.forwardPeakBytes)}, ZO ${mb(gpu.memory.zoStepPeakBytes)}, largest weight ${mb(gpu.memory.largestWeightBytes)}.`,
   );
   const results = { date: new Date().toISOString(), mode: smoke ? 'smoke' : 'full', node, browser: web, bundle };
+  mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
   console.log('wrote bench/results.json');
 

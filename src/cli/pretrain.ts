@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { defaultTaskSettings } from '../src/core/config';
-import { encodeCheckpoint } from '../src/core/tasks/checkpoint';
-import { CHECKPOINT_FILE, PRETRAIN_SEED, createSentiment } from '../src/core/tasks/sentiment';
+import { defaultTaskSettings } from '../core/config';
+import { encodeCheckpoint } from '../core/tasks/checkpoint';
+import { CHECKPOINT_FILE, PRETRAIN_SEED, createSentiment } from '../core/tasks/sentiment';
 
 const STEPS = 300;
 const LR = 0.03;
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   }
   const tensors = task.params.map((p) => ({ shape: p.shape, values: p.dataSync() as Float32Array }));
   const bytes = encodeCheckpoint(tensors);
-  const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'data', CHECKPOINT_FILE);
+  const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'data', CHECKPOINT_FILE);
   writeFileSync(out, bytes);
   console.log(`${out}: ${tensors.map((t) => t.shape.join('×')).join(', ')} (${bytes.length} bytes)`);
   optimizer.dispose();
