@@ -41,10 +41,14 @@ fn zoUnit(w : u32) -> f32 {
 }
 `;
 
+/**
+ * One thread per Philox block: it draws the block's four words once and writes the four elements
+ * they make (two Box–Muller pairs), so the generator runs once per four weights, as in the twin.
+ */
 class PerturbProgram implements WebGPUProgram {
   variableNames = ['theta', 'scale'];
   outputShape: number[];
-  shaderKey = 'zo-perturb-philox';
+  shaderKey = 'zo-perturb-philox4';
   dispatchLayout: { x: number[] };
   dispatch: [number, number, number];
   uniforms = 'seed : u32, step : u32, tensorIdx : u32, query : u32, purpose : u32, dist : u32,';
@@ -54,33 +58,44 @@ class PerturbProgram implements WebGPUProgram {
   constructor(size: number) {
     this.outputShape = [size];
     this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
-    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
+    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, [Math.ceil(size / 4)], this.workgroupSize);
   }
 
   getUserCode(): string {
     return `
 ${PHILOX_WGSL}
+fn zoValue(w : vec4<u32>, lane : u32, gauss : vec4<f32>) -> f32 {
+  let word = select(select(w.x, w.y, lane == 1u), select(w.z, w.w, lane == 3u), lane >= 2u);
+  if (uniforms.dist >= 2u) {
+    // Self-test modes: the raw integer stream, 16 bits at a time (exact in f32).
+    return f32(select(word & 0xffffu, word >> 16u, uniforms.dist == 3u));
+  }
+  if (uniforms.dist == 1u) {
+    return select(-1.0, 1.0, (word & 1u) == 1u);
+  }
+  return select(select(gauss.x, gauss.y, lane == 1u), select(gauss.z, gauss.w, lane == 3u), lane >= 2u);
+}
+
 fn main(index : i32) {
-  if (index < uniforms.size) {
-    let e = u32(index);
-    let w = zoPhilox(vec4<u32>(e >> 2u, uniforms.tensorIdx, uniforms.query, uniforms.purpose),
+  let base = index * 4;
+  if (base < uniforms.size) {
+    let w = zoPhilox(vec4<u32>(u32(index), uniforms.tensorIdx, uniforms.query, uniforms.purpose),
                      vec2<u32>(uniforms.seed, uniforms.step));
-    let lane = e & 3u;
-    var z : f32;
-    if (uniforms.dist >= 2u) {
-      // Self-test modes: the raw integer stream, 16 bits at a time (exact in f32).
-      let word = select(select(w.x, w.y, lane == 1u), select(w.z, w.w, lane == 3u), lane >= 2u);
-      z = f32(select(word & 0xffffu, word >> 16u, uniforms.dist == 3u));
-    } else if (uniforms.dist == 1u) {
-      let word = select(select(w.x, w.y, lane == 1u), select(w.z, w.w, lane == 3u), lane >= 2u);
-      z = select(-1.0, 1.0, (word & 1u) == 1u);
-    } else {
-      let pair = select(w.xy, w.zw, lane >= 2u);
-      let r = sqrt(-2.0 * log(zoUnit(pair.x)));
-      let t = 6.283185307179586 * zoUnit(pair.y);
-      z = select(r * cos(t), r * sin(t), (lane & 1u) == 1u);
+    var gauss = vec4<f32>(0.0);
+    if (uniforms.dist == 0u) {
+      let r0 = sqrt(-2.0 * log(zoUnit(w.x)));
+      let t0 = 6.283185307179586 * zoUnit(w.y);
+      let r1 = sqrt(-2.0 * log(zoUnit(w.z)));
+      let t1 = 6.283185307179586 * zoUnit(w.w);
+      gauss = vec4<f32>(r0 * cos(t0), r0 * sin(t0), r1 * cos(t1), r1 * sin(t1));
     }
-    setOutputAtIndex(index, getThetaByOutputIndex(index) + getScale() * z);
+    let s = getScale();
+    for (var k = 0; k < 4; k = k + 1) {
+      let e = base + k;
+      if (e < uniforms.size) {
+        setOutputAtIndex(e, getThetaByOutputIndex(e) + s * zoValue(w, u32(k), gauss));
+      }
+    }
   }
 }
 `;
