@@ -1,48 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CMA_ES_MAX_DIM, OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
-import { TASK_FACTORIES, type TaskInstance } from '../../src/core/tasks';
-import { useCpu } from './helpers';
+import { TASK_FACTORIES } from '../../src/core/tasks';
+import { stepsToThreshold, useCpu } from './helpers';
 
 beforeAll(useCpu);
 
-/**
- * Run `id` on `task` (deterministic: every optimizer draws from seeded Philox streams) until the loss
- * is at most `threshold` or `budget` steps have passed; the loss is checked every `every` steps.
- * Returns the step at which the threshold was met (or null) and the best loss seen.
- */
-function stepsToThreshold(
-  task: TaskInstance,
-  id: string,
-  hyper: Record<string, number>,
-  threshold: number,
-  budget: number,
-  every = 10,
-): { reachedAt: number | null; best: number } {
-  const opt = OPTIMIZER_FACTORIES[id](hyper, 1);
-  let best = Infinity;
-  let reachedAt: number | null = null;
-  try {
-    for (let step = 1; step <= budget; step++) {
-      const batch = task.batch(step);
-      opt.minimize(() => task.loss(batch), false, task.params);
-      if (batch) tf.dispose([batch.x, batch.y]);
-      if (step % every === 0 || step === budget) {
-        const loss = task.evaluate();
-        const value = loss[0].dataSync()[0];
-        tf.dispose(loss);
-        best = Math.min(best, value);
-        if (value <= threshold) {
-          reachedAt = step;
-          break;
-        }
-      }
-    }
-  } finally {
-    opt.dispose();
-  }
-  return { reachedAt, best };
-}
 
 /**
  * Every optimizer brings a 10-D quadratic (κ = 10, θ₀ ~ N(0, I) from seed 3, f(θ₀) = 27.5) to
