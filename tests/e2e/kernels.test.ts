@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkerEvent } from '../../src/worker/protocol';
 import { launch, openApp } from './browser';
 
 let browser: Browser;
@@ -11,21 +12,7 @@ afterAll(async () => {
 });
 
 
-interface SelfTest {
-  result?: {
-    backend: string;
-    elements: number;
-    wordMismatches: number;
-    rademacherMismatches: number;
-    gaussianMaxAbsErr: number;
-    gaussianMeanAbsErr: number;
-    gaussianMean: number;
-    gaussianVariance: number;
-    roundTripMaxErr: number;
-    regenerationIdentical: boolean;
-  };
-  error?: string;
-}
+type SelfTest = Extract<WorkerEvent, { type: 'selfTest' }>;
 
 describe('WGSL perturbation kernel vs its TypeScript twin (SwiftShader WebGPU)', () => {
   it('same integer stream, same z within float32 tolerance, exact regeneration and round trip', async () => {

@@ -23,6 +23,7 @@ export function RunSettings() {
           value={seed}
           min={0}
           max={0xffffffff}
+          integer
           disabled={locked}
           onCommit={setSeed}
           title="Seeds the initial weights, the batches and the perturbation directions."
@@ -32,6 +33,7 @@ export function RunSettings() {
           value={steps}
           min={1}
           max={MAX_STEPS}
+          integer
           disabled={locked}
           onCommit={setSteps}
           title="Step budget: every lane runs this many steps."

@@ -5,7 +5,7 @@ import { laneLabel } from '../format';
 import { useStore } from '../store';
 import type { SweepAxis, SweepSettings } from '../store/sweepSlice';
 import { columnAxis, defaultSweep } from '../sweep';
-import { FloatField } from './FloatField';
+import { NumberField } from './NumberField';
 
 interface Props {
   sweep: SweepSettings;
@@ -15,9 +15,9 @@ interface Props {
 function AxisFields({ axis, label, onChange, disabled }: { axis: SweepAxis; label: string; onChange: (a: SweepAxis) => void; disabled: boolean }) {
   return (
     <div className="row sweep-axis">
-      <FloatField label={`${label} from`} value={axis.from} disabled={disabled} onCommit={(from) => onChange({ ...axis, from })} />
-      <FloatField label={`${label} to`} value={axis.to} disabled={disabled} onCommit={(to) => onChange({ ...axis, to })} />
-      <FloatField label={`${label} values`} value={axis.count} min={1} max={8} integer disabled={disabled} onCommit={(count) => onChange({ ...axis, count })} />
+      <NumberField label={`${label} from`} value={axis.from} disabled={disabled} onCommit={(from) => onChange({ ...axis, from })} />
+      <NumberField label={`${label} to`} value={axis.to} disabled={disabled} onCommit={(to) => onChange({ ...axis, to })} />
+      <NumberField label={`${label} values`} value={axis.count} min={1} max={8} integer disabled={disabled} onCommit={(count) => onChange({ ...axis, count })} />
     </div>
   );
 }
@@ -68,7 +68,7 @@ export function SweepForm({ sweep, disabled }: Props) {
             ))}
           </select>
         </div>
-        <FloatField
+        <NumberField
           label="Sweep steps"
           value={sweep.steps}
           min={1}
