@@ -2,13 +2,18 @@
  * PyTorch templates of zeroth-order update rules, MeZO style. They share `ESTIMATOR`: two-point
  * SPSA whose direction z is regenerated from a per-(step, query) seed with `torch.manual_seed` for
  * the +ε, −2ε, +ε probes and again for the update, one parameter tensor at a time, never stored.
- * Each rule defines `init_state(params)` and `update(params, slopes, hyper, state)`.
- * A new zeroth-order optimizer adds an entry here.
+ * Every template defines `init_state(params, hyper)` and
+ * `train_step(params, loss_fn, step, hyper, state) -> logged train loss`, which updates `params` in
+ * place (the script's loop runs under `torch.no_grad()`). SPSA rules set `usesEstimator`: the script
+ * then includes `ESTIMATOR`, whose `train_step` calls the rule's `update(params, slopes, hyper, state)`.
+ * A new optimizer adds an entry here.
  */
 export interface TorchOptimizer {
   /** One line for the script's docstring. */
   summary: string;
-  /** Python source of `init_state` and `update`. */
+  /** Whether the script includes ESTIMATOR (and the code defines `update` rather than `train_step`). */
+  usesEstimator: boolean;
+  /** Python source of `init_state` and `update` (SPSA rules) or `train_step`. */
   code: string;
 }
 
@@ -76,11 +81,19 @@ def estimate_vector(params, slopes, hyper):
         for gh, p in zip(ghat, params):
             gh.add_(draw(p, dist), alpha=scale)
     return ghat
+
+
+def train_step(params, loss_fn, step, hyper, state):
+    """Estimate from q probes, then the rule's update; returns the loss to log."""
+    slopes, loss = estimate(params, loss_fn, step, hyper)
+    update(params, slopes, hyper, state)
+    return loss
 `;
 
 const ZO_SGD: TorchOptimizer = {
   summary: 'ZO-SGD (MeZO): θ ← θ − η·(1/q) Σ gₖ·zₖ, each zₖ regenerated from its seed.',
-  code: `def init_state(params):
+  usesEstimator: true,
+  code: `def init_state(params, hyper):
     return None
 
 
@@ -92,7 +105,8 @@ def update(params, slopes, hyper, state):
 
 const ZO_SIGN: TorchOptimizer = {
   summary: 'ZO-SGD-Sign: θ ← θ − η·(1/q) Σ sign(gₖ)·zₖ, each zₖ regenerated from its seed.',
-  code: `def init_state(params):
+  usesEstimator: true,
+  code: `def init_state(params, hyper):
     return None
 
 
@@ -105,7 +119,8 @@ def update(params, slopes, hyper, state):
 
 const ZO_SGD_MMT: TorchOptimizer = {
   summary: 'ZO-SGD with momentum: b ← μ·b + ĝ, θ ← θ − η·b (one d-sized buffer).',
-  code: `def init_state(params):
+  usesEstimator: true,
+  code: `def init_state(params, hyper):
     return [torch.zeros_like(p) for p in params]
 
 
@@ -118,7 +133,8 @@ def update(params, slopes, hyper, state):
 
 const ZO_ADAM: TorchOptimizer = {
   summary: 'ZO-Adam: Adam on the zeroth-order estimate ĝ (two d-sized moment buffers).',
-  code: `def init_state(params):
+  usesEstimator: true,
+  code: `def init_state(params, hyper):
     return {"t": 0, "m": [torch.zeros_like(p) for p in params], "v": [torch.zeros_like(p) for p in params]}
 
 

@@ -35,19 +35,27 @@ export function unexportableReason(config: RunConfig, laneIdx: number): string |
   if (!lane) return 'no such lane';
   if (!TORCH_TASKS[config.task.id]) return `no PyTorch template for the task '${config.task.id}' yet`;
   const spec = optimizerSpec(lane.optimizer);
-  if (spec?.family !== 'zeroth-order') return `${spec?.label ?? lane.optimizer} is not a zeroth-order optimizer`;
-  if (!TORCH_OPTIMIZERS[lane.optimizer]) return `no PyTorch template for ${spec.label} yet`;
+  if (!spec || !TORCH_OPTIMIZERS[lane.optimizer]) return `no PyTorch template for ${spec?.label ?? lane.optimizer} yet`;
   return null;
 }
 
-/** The lanes that can be exported (zeroth-order lanes with a template, on a task with one). */
+/** The files of `public/data/` the task's script embeds (fetch them before calling pytorchScript). */
+export function scriptAssets(taskId: string): readonly string[] {
+  return TORCH_TASKS[taskId]?.assets ?? [];
+}
+
+/** The lanes that can be exported (lanes with a template, on a task with one). */
 export function exportableLanes(config: RunConfig): number[] {
   return config.lanes.map((_, i) => i).filter((i) => unexportableReason(config, i) === null);
 }
 
-export function pytorchScript(config: RunConfig, laneIdx: number): ScriptResult {
+export function pytorchScript(config: RunConfig, laneIdx: number, assets: Readonly<Record<string, Uint8Array>> = {}): ScriptResult {
   const reason = unexportableReason(config, laneIdx);
   if (reason) return { ok: false, reason };
+  const missing = scriptAssets(config.task.id).filter((name) => !assets[name]);
+  if (missing.length > 0) return { ok: false, reason: `the script embeds ${missing.join(', ')}, which could not be loaded` };
+  const torchTask = TORCH_TASKS[config.task.id];
+  const taskCode = typeof torchTask.code === 'string' ? torchTask.code : torchTask.code({ settings: config.task.settings, assets });
   const lane = config.lanes[laneIdx];
   const spec = optimizerSpec(lane.optimizer)!;
   const task = taskSpec(config.task.id)!;
@@ -100,12 +108,11 @@ SCHEDULE = ${schedule}
 
 # ---- the task ------------------------------------------------------------------------------
 
-${TORCH_TASKS[config.task.id].code}
+${taskCode}
+${optimizer.usesEstimator ? `
+# ---- the zeroth-order estimator (shared by the SPSA rules) -------------------------------------
 
-# ---- the zeroth-order estimator (shared by every rule) ----------------------------------------
-
-${ESTIMATOR}
-
+${ESTIMATOR}` : ''}
 # ---- the update rule: ${spec.id} ${'-'.repeat(Math.max(3, 70 - spec.id.length))}
 
 ${optimizer.code}
@@ -123,12 +130,11 @@ def main():
     task = Task(SEED, torch.device(args.device))
     print(f"{sum(p.numel() for p in task.params)} parameters, {args.steps} steps on {args.device}")
     hyper = dict(HYPER)
-    state = init_state(task.params)
+    state = init_state(task.params, hyper)
     for step in range(1, args.steps + 1):
         hyper.update(SCHEDULE.get(step, {}))
         batch = task.batch(step)
-        slopes, loss = estimate(task.params, lambda: task.loss(batch), step, hyper)
-        update(task.params, slopes, hyper, state)
+        loss = train_step(task.params, lambda: task.loss(batch), step, hyper, state)
         if not math.isfinite(loss):
             print(f"step {step:6d}  diverged (train_loss {loss})")
             return 1

@@ -7,8 +7,10 @@
  * distribution, not number for number. A new task adds an entry here.
  */
 export interface TorchTask {
-  /** Python source of `class Task` (and helpers), at module level. */
-  code: string;
+  /** Files of `public/data/` the script embeds (the exporter fetches them first). */
+  assets?: readonly string[];
+  /** Python source of `class Task` (and helpers), at module level; a function when it embeds data. */
+  code: string | ((ctx: { settings: Readonly<Record<string, number>>; assets: Readonly<Record<string, Uint8Array>> }) => string);
 }
 
 const SPIRAL = `METRIC = "accuracy"
