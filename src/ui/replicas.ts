@@ -2,8 +2,9 @@ import type { RunConfig } from '../core/config';
 import type { SeedCurve } from './band';
 import { smoothedTrain } from './curves';
 import { withoutDiagnostics } from './lanes';
-import { runJob, type JobHandle } from './pool';
-import { series, type RunSeries, type XKey } from './series';
+import type { ReplicaRun } from './exporters';
+import { runJob, type JobHandle, type JobResult } from './pool';
+import { series, type XKey } from './series';
 import { useStore } from './store';
 
 /**
@@ -14,7 +15,8 @@ import { useStore } from './store';
 
 let key: string | null = null;
 let handles: JobHandle[] = [];
-let results: RunSeries[] = [];
+let results: JobResult[] = [];
+let seedOf: number[] = [];
 let version = 0;
 const listeners = new Set<() => void>();
 
@@ -33,6 +35,7 @@ function cancelAll(): void {
   handles.forEach((h) => h.cancel());
   handles = [];
   results = [];
+  seedOf = [];
 }
 
 function launch(config: RunConfig, seeds: number): void {
@@ -41,14 +44,15 @@ function launch(config: RunConfig, seeds: number): void {
   const total = seeds - 1;
   setReplicas(0, total);
   for (let k = 1; k <= total; k++) {
+    seedOf[k - 1] = replicaSeed(config.seed, k);
     const handle = runJob(replicaConfig(config, k), (r) => {
-      results[k - 1] = r.series;
+      results[k - 1] = r;
       notify();
     });
     handles.push(handle);
     void handle.result.then((r) => {
       if (!handles.includes(handle)) return;
-      results[k - 1] = r.series;
+      results[k - 1] = r;
       done++;
       setReplicas(done, total);
       notify();
@@ -88,9 +92,12 @@ export const replicas = {
     return () => listeners.delete(listener);
   },
   count: (): number => results.filter(Boolean).length,
+  /** Every replica that has started, for the JSON export. */
+  runs: (): ReplicaRun[] =>
+    results.flatMap((r, i) => (r ? [{ seed: seedOf[i], done: r.done, series: r.series, statuses: r.statuses }] : [])),
   /** The lane's curve in every seed: the main run first, then each replica that has started. */
   seedCurves(laneIdx: number, xKey: XKey, smoothing: number): SeedCurve[] {
-    const runs = [series.run(), ...results.filter(Boolean)];
+    const runs = [series.run(), ...results.filter(Boolean).map((r) => r.series)];
     const out: SeedCurve[] = [];
     for (const run of runs) {
       const s = run.lanes[laneIdx];

@@ -35,6 +35,8 @@ export interface AppState {
 /** Open the app at `hash` and wait until the worker reports a backend. Page errors fail the test. */
 export async function openApp(browser: Browser, hash = ''): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // SwiftShader shares two cores with the worker pool: waits for a redraw can pass Playwright's 30 s.
+  page.setDefaultTimeout(90_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(baseUrl() + hash);

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunConfigSchema, type RunConfig } from '../../src/core/config';
 import { parseCsv } from '../../src/core/csv';
+import type { RunJson } from '../../src/ui/exporters';
 import { formatNumber } from '../../src/ui/format';
 import { csv, launch, openApp, state, waitDone, withoutWall } from './browser';
 
@@ -61,7 +62,8 @@ async function screenshotNotBlank(page: Page, name: string): Promise<void> {
 
 describe('playground experience in Chromium', () => {
   it('a mid-run slider change is marked on the chart and the link replays it exactly', async () => {
-    const hash = '#v=1&task=quadratic&t.d=50&seed=5&steps=60&eval=10&lane=zo-sgd:lr=0.002,eps=0.001,q=1&lane=sgd:lr=0.05';
+    // The cpu backend keeps this one quick; the skeleton test replays a link on WebGPU.
+    const hash = '#v=1&task=quadratic&t.d=50&seed=5&steps=60&eval=10&backend=cpu&lane=zo-sgd:lr=0.002,eps=0.001,q=1&lane=sgd:lr=0.05';
     const { page, errors } = await openApp(browser, hash);
     await page.getByRole('button', { name: 'Play' }).click();
     await waitStep(page, 15);
@@ -88,9 +90,7 @@ describe('playground experience in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
 
-    const replay = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await replay.goto(link);
-    await replay.waitForFunction(() => Boolean((window as unknown as Partial<Zo>).__zo));
+    const { page: replay } = await openApp(browser, new URL(link).hash);
     await waitDone(replay);
     expect(withoutWall(await csv(replay))).toBe(withoutWall(first));
     await expect(replay.locator('[data-testid=loss-chart] g.mark-0').count()).resolves.toBe(1);
@@ -163,6 +163,13 @@ describe('playground experience in Chromium', () => {
     await chart.getByText(`diverged @ ${at}`).waitFor();
     const paths = await chart.locator('path.recharts-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
     expect(paths.some((d) => /NaN|Infinity/.test(d))).toBe(false);
+    // The JSON export carries the extra seeds too, each a full run of the same config.
+    const json = JSON.parse(await page.evaluate(() => (window as unknown as Zo).__zo.getJson())) as RunJson;
+    expect(json.replicas.map((r) => [r.seed, r.done, r.lanes[0].trainLoss.length])).toEqual([
+      [2, true, 40],
+      [3, true, 40],
+    ]);
+    expect(json.replicas[0].lanes[0].trainLoss).not.toEqual(json.lanes[0].trainLoss);
     expect(errors).toEqual([]);
     await page.close();
   });

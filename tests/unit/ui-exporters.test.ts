@@ -44,6 +44,21 @@ describe('JSON export', () => {
   });
 });
 
+describe('JSON export with several seeds', () => {
+  it('holds each extra seed as a full set of lanes, in seed order', () => {
+    const config = defaultConfig();
+    const replica = { seed: config.seed + 1, done: true, series: sampleRun(), statuses: [] };
+    const json = JSON.parse(JSON.stringify(buildRunJson(config, new RunSeries(), [], 'cpu', [replica]))) as RunJson;
+    expect(json.lanes[0].trainLoss).toEqual([]);
+    expect(json.replicas).toHaveLength(1);
+    expect(json.replicas[0]).toMatchObject({ seed: config.seed + 1, done: true });
+    expect(json.replicas[0].lanes.map((l) => l.trainLoss)).toEqual([
+      [0.75, 0.625],
+      [Math.fround(0.7), null],
+    ]);
+  });
+});
+
 describe('CSV export', () => {
   it('rows from the recorded series parse back with the same values', () => {
     const rows = sampleRun().csvRows((lane) => ['zo-sgd', 'adam'][lane]);
