@@ -181,6 +181,10 @@ describe('playground experience in Chromium', () => {
       await input.fill(value);
       await input.press('Enter');
     };
+    // A task setting can be the second axis too (lr × d: the curse of dimension in one grid).
+    await page.getByLabel('Second axis').selectOption('t.d');
+    await expect(page.getByLabel('task d from', { exact: true }).inputValue()).resolves.toBe('2');
+    await page.getByLabel('Second axis').selectOption('eps');
     await fill('Sweep steps', '20');
     await fill('lr from', '0.002');
     await fill('lr to', '0.02');

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { RunConfigSchema, defaultConfig } from '../../src/core/config';
-import { RunSeries } from '../../src/ui/series';
-import { axisValues, cellOutcome, defaultSweep, effectiveSweep, sweepCells } from '../../src/ui/sweep';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { optimizerSpec } from '../../src/core/catalog/optimizers';
+import { decodeConfig } from '../../src/core/codec';
+import { RunConfigSchema, defaultConfig } from '../../src/core/config';
+import { NUM_METRIC_COLUMNS, Runner } from '../../src/core/runner';
+import { RunSeries } from '../../src/ui/series';
+import { axisLabel, axisValues, cellOutcome, columnChoices, defaultSweep, effectiveSweep, sweepCells } from '../../src/ui/sweep';
+import { useCpu } from './helpers';
 
 describe('sweep grid', () => {
   const lrSpec = optimizerSpec('zo-sgd')!.hypers.find((h) => h.name === 'lr')!;
@@ -55,5 +58,58 @@ describe('sweep grid', () => {
     run.append(new Float64Array([0, 1, 2, 1, 0.9, NaN, NaN, 0, 2, 4, 2, 0.8, 0.7, NaN]), 2, 7);
     expect(cellOutcome(run, [{ lane: 0, status: 'done' }])).toEqual({ status: 'done', finalLoss: run.latest(0)!.evalLoss });
     expect(cellOutcome(run, [{ lane: 0, status: 'diverged', divergedAt: 2 }])).toMatchObject({ status: 'diverged', divergedAt: 2 });
+  });
+});
+
+describe('sweeping a task setting', () => {
+  beforeAll(useCpu);
+  const { config } = decodeConfig('#task=quadratic&t.d=100&t.kappa=10&seed=3&steps=300&eval=50&lane=zo-sgd:lr=0.001,eps=0.001,q=1&lane=sgd:lr=0.1');
+  const sweep = {
+    laneIdx: 0,
+    rows: { name: 'lr', from: 0.0001, to: 0.01, count: 2 },
+    cols: { name: 't.d', from: 10, to: 1000, count: 2 },
+    steps: 150,
+  };
+
+  it('offers the task’s numeric settings as a second axis, labelled as such', () => {
+    expect(columnChoices(config, sweep)).toEqual(expect.arrayContaining(['eps', 'q', 't.d', 't.kappa']));
+    expect(columnChoices(config, sweep)).not.toContain('lr');
+    expect(axisLabel('t.d')).toBe('task d');
+    expect(effectiveSweep(config, sweep)).toBe(sweep);
+    expect(effectiveSweep({ ...config, task: { id: 'spiral', settings: {} } }, sweep)?.cols?.name).not.toBe('t.d');
+  });
+
+  it('each cell changes the task’s setting, not the optimizer’s', () => {
+    const cells = sweepCells(config, sweep);
+    expect(cells.map((c) => [c.config.lanes[0].hyper.lr, c.config.task.settings.d])).toEqual([
+      [0.0001, 10],
+      [0.0001, 1000],
+      [0.01, 10],
+      [0.01, 1000],
+    ]);
+    for (const c of cells) {
+      expect(RunConfigSchema.safeParse(c.config).success).toBe(true);
+      expect(c.config.lanes[0].hyper).not.toHaveProperty('t.d');
+      expect(c.config.task.settings.kappa).toBe(10);
+    }
+  });
+
+  /** ZO-SGD's stable step shrinks like 1/(L(d+2)) (REFERENCE.md): lr = 0.01 is stable at d = 10 and not at d = 1,000. */
+  it('lr × d shows the curse of dimension: the stable learning rate shrinks as d grows', async () => {
+    const outcome: Record<string, string> = {};
+    for (const c of sweepCells(config, sweep)) {
+      const runner = new Runner(c.config);
+      const trainLoss = 4; // the column of METRIC_COLUMNS
+      const first = (await runner.runChunk(1)).rows[trainLoss];
+      let last = first;
+      while (!runner.done) {
+        const chunk = await runner.runChunk(50);
+        if (chunk.numRows > 0) last = chunk.rows[(chunk.numRows - 1) * NUM_METRIC_COLUMNS + trainLoss];
+      }
+      const state = runner.laneState(0);
+      outcome[`${c.rowValue}×${c.colValue}`] = state.status === 'diverged' ? 'diverged' : last < first ? 'falls' : 'stalls';
+      runner.dispose();
+    }
+    expect(outcome).toEqual({ '0.0001×10': 'falls', '0.0001×1000': 'falls', '0.01×10': 'falls', '0.01×1000': 'diverged' });
   });
 });

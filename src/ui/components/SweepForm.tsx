@@ -1,10 +1,9 @@
 import { useId } from 'react';
-import { optimizerSpec } from '../../core/catalog/optimizers';
 import { MAX_STEPS } from '../../core/config';
 import { laneLabel } from '../format';
 import { useStore } from '../store';
 import type { SweepAxis, SweepSettings } from '../store/sweepSlice';
-import { columnAxis, defaultSweep } from '../sweep';
+import { axisCurrent, axisLabel, axisSpec, columnAxis, columnChoices, defaultSweep, TASK_AXIS } from '../sweep';
 import { NumberField } from './NumberField';
 
 interface Props {
@@ -27,9 +26,12 @@ export function SweepForm({ sweep, disabled }: Props) {
   const id = useId();
   const config = useStore((s) => s.config);
   const setSweep = useStore((s) => s.setSweep);
-  const spec = optimizerSpec(config.lanes[sweep.laneIdx]?.optimizer ?? '');
-  const numeric = spec?.hypers.filter((h) => !h.choices && h.name !== sweep.rows.name) ?? [];
-  const lane = config.lanes[sweep.laneIdx];
+  const choices = columnChoices(config, sweep);
+  const option = (name: string) => (
+    <option key={name} value={name}>
+      {axisLabel(name)}
+    </option>
+  );
 
   return (
     <div className="sweep-form">
@@ -56,16 +58,14 @@ export function SweepForm({ sweep, disabled }: Props) {
             value={sweep.cols?.name ?? ''}
             disabled={disabled}
             onChange={(e) => {
-              const p = numeric.find((h) => h.name === e.currentTarget.value);
-              setSweep({ ...sweep, cols: p ? columnAxis(p, lane?.hyper[p.name] ?? p.default) : null });
+              const name = e.currentTarget.value;
+              const p = axisSpec(config, sweep.laneIdx, name);
+              setSweep({ ...sweep, cols: p ? columnAxis(p, axisCurrent(config, sweep.laneIdx, p, name), name) : null });
             }}
           >
             <option value="">none</option>
-            {numeric.map((h) => (
-              <option key={h.name} value={h.name}>
-                {h.name}
-              </option>
-            ))}
+            <optgroup label="Hyperparameters">{choices.filter((n) => !n.startsWith(TASK_AXIS)).map(option)}</optgroup>
+            <optgroup label="Task settings">{choices.filter((n) => n.startsWith(TASK_AXIS)).map(option)}</optgroup>
           </select>
         </div>
         <NumberField
@@ -79,9 +79,9 @@ export function SweepForm({ sweep, disabled }: Props) {
           title="Each cell runs this many steps of a one-lane copy of the current run."
         />
       </div>
-      <AxisFields axis={sweep.rows} label={sweep.rows.name} disabled={disabled} onChange={(rows) => setSweep({ ...sweep, rows })} />
+      <AxisFields axis={sweep.rows} label={axisLabel(sweep.rows.name)} disabled={disabled} onChange={(rows) => setSweep({ ...sweep, rows })} />
       {sweep.cols && (
-        <AxisFields axis={sweep.cols} label={sweep.cols.name} disabled={disabled} onChange={(cols) => setSweep({ ...sweep, cols })} />
+        <AxisFields axis={sweep.cols} label={axisLabel(sweep.cols.name)} disabled={disabled} onChange={(cols) => setSweep({ ...sweep, cols })} />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { poolSize } from '../pool';
 import { useStore } from '../store';
-import { effectiveSweep } from '../sweep';
+import { axisLabel, effectiveSweep } from '../sweep';
 import { cancelSweep, runSweep } from '../sweepRunner';
 import { SweepForm } from './SweepForm';
 import { SweepHeatmap } from './SweepHeatmap';
@@ -40,7 +40,7 @@ export function SweepPanel() {
           </span>
         )}
       </div>
-      <SweepHeatmap rowName={sweep.rows.name} colName={sweep.cols?.name ?? null} />
+      <SweepHeatmap rowName={axisLabel(sweep.rows.name)} colName={sweep.cols ? axisLabel(sweep.cols.name) : null} />
     </section>
   );
 }
