@@ -41,7 +41,7 @@ export const PRESETS: readonly Preset[] = [
     explanation:
       'The same quadratic in 1,000 dimensions. Gradient descent does not care about d; ZO-SGD must take a step about ' +
       'd times smaller to stay stable (its estimate’s variance grows with d), so it needs about d times more steps. ' +
-      'Sweep its learning rate to see how narrow the stable range is.',
+      'Sweep lr × task d (the sweep’s second axis) to see the stable range slide down as d grows.',
     hash: '#v=1&task=quadratic&t.d=1000&t.kappa=10&seed=1&steps=1000&eval=20&lane=zo-sgd:lr=0.00015,eps=0.001,q=1&lane=sgd:lr=0.1',
   },
   {
