@@ -3,8 +3,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Files in src/core and src/ui that must not pull tfjs into the main thread. */
-const TFJS_CORE = ['**/core/runner', '**/core/tasks/**', '**/core/optimizers/**', '**/core/perturb', '**/core/index', '**/core/kernels/**'];
+/**
+ * Files in src/core and src/ui that must not pull tfjs into the main thread. The `!` entries are the
+ * pure data modules of core/tasks (formats, corpora, the packed lexicon) that the PyTorch export embeds.
+ */
+const TFJS_CORE = [
+  '**/core/runner', '**/core/tasks/**', '**/core/optimizers/**', '**/core/perturb', '**/core/index', '**/core/kernels/**',
+  ...['assets', 'checkpoint', 'corpus', 'data', 'data/lexicon', 'digitData', 'grammar'].map((name) => `!**/core/tasks/${name}`),
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'scratch', 'coverage', 'bench/results.json'] },

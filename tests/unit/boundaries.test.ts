@@ -23,6 +23,11 @@ describe('layer boundaries', () => {
       'no-restricted-imports',
     );
     expect(await ruleIds("import { decodeConfig } from '../core/codec';\nexport default decodeConfig;\n", 'src/ui/x.ts')).toEqual([]);
+    // core/tasks is off limits except its pure data modules, which the PyTorch export embeds.
+    expect(await ruleIds("import { createDigitsMlp } from '../core/tasks/digits';\nexport default createDigitsMlp;\n", 'src/ui/x.ts')).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIds("import { LEXICON } from '../core/tasks/data/lexicon';\nexport default LEXICON;\n", 'src/ui/x.ts')).toEqual([]);
   });
 
   it('nobody may eval strings or render raw HTML', async () => {

@@ -1,3 +1,5 @@
+import { TORCH_DATA_TASKS } from './tasksData';
+
 /**
  * PyTorch templates of the playground's tasks, for "Export as PyTorch script". Each defines a
  * class `Task(seed, device)` with `params` (a list of tensors, updated in place), `batch(step)`,
@@ -137,4 +139,5 @@ export const TORCH_TASKS: Readonly<Record<string, TorchTask>> = {
   spiral: { code: SPIRAL },
   quadratic: { code: QUADRATIC },
   ...Object.fromEntries(Object.entries(LANDSCAPES).map(([id, formula]) => [id, landscape(id, formula)])),
+  ...TORCH_DATA_TASKS,
 };

