@@ -3,15 +3,17 @@ import { downloadCsv, downloadJson } from '../csvExport';
 import { downloadBlob, downloadText } from '../download';
 import { laneLabel } from '../format';
 import { chartsPng } from '../png';
-import { exportableLanes, pytorchScript } from '../pytorch/script';
+import { preparedScript, whyNoScript } from '../pytorch/prepare';
+import { exportableLanes, scriptAssets } from '../pytorch/script';
 import { useStore } from '../store';
 
-/** CSV, JSON (config + metrics), PNG of the charts, and the selected zeroth-order lane as a PyTorch script. */
+/** CSV, JSON (config + metrics), PNG of the charts, and the selected lane as a PyTorch script. */
 export function ExportMenu() {
   const id = useId();
   const config = useStore((s) => s.config);
   const [message, setMessage] = useState('');
   const [chosen, setChosen] = useState<number | null>(null);
+  const [preparing, setPreparing] = useState(false);
   const lanes = exportableLanes(config);
   const laneIdx = chosen !== null && lanes.includes(chosen) ? chosen : (lanes[0] ?? null);
 
@@ -23,11 +25,20 @@ export function ExportMenu() {
       setMessage(e instanceof Error ? e.message : String(e));
     }
   };
-  const python = () => {
+  const python = async () => {
     if (laneIdx === null) return;
-    const script = pytorchScript(config, laneIdx);
-    if (script.ok) downloadText(script.text, script.filename, 'text/x-python');
-    else setMessage(script.reason);
+    // Tasks with data embed it: fetching it takes a moment the first time.
+    const fetching = scriptAssets(config.task.id).length > 0;
+    if (fetching) {
+      setPreparing(true);
+      setMessage('Fetching the data the script embeds…');
+    }
+    const script = await preparedScript(config, laneIdx);
+    if (fetching) setPreparing(false);
+    if (script.ok) {
+      downloadText(script.text, script.filename, 'text/x-python');
+      setMessage('');
+    } else setMessage(`No PyTorch script: ${script.reason}.`);
   };
 
   return (
@@ -43,11 +54,11 @@ export function ExportMenu() {
       </button>
       <button
         type="button"
-        onClick={python}
-        disabled={laneIdx === null}
-        title={laneIdx === null ? 'Needs a zeroth-order lane with a PyTorch template on a task with one.' : 'A Python file that trains this task with this lane, MeZO style.'}
+        onClick={() => void python()}
+        disabled={laneIdx === null || preparing}
+        title={whyNoScript(config, lanes) ?? 'A Python file that trains this task with the chosen lane.'}
       >
-        Export PyTorch script
+        {preparing ? 'Preparing…' : 'Export PyTorch script'}
       </button>
       {lanes.length > 1 && (
         <>
