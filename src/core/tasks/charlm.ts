@@ -2,25 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { taskSpec } from '../catalog/tasks';
 import { Purpose, Stream, hashString } from '../rng';
 import type { TextView } from '../views';
+import { GRAMMAR } from './grammar';
 import { internals } from './internals';
 import { batchRows, countParams, crossEntropy, glorotVariable, oneHot, zerosVariable } from './mlp';
 import type { Batch, TaskFactory, ViewBuilder } from './types';
 
 const TASK_KEY = hashString('char-lm');
-
-/**
- * A seeded toy grammar (S → NP VP '.', NP → Det [Adj] Noun, VP → Verb NP | Intransitive [Adverb]),
- * sentences joined by spaces: regular enough that a tiny model learns words and agreement in
- * minutes, varied enough that the per-character loss never reaches 0.
- */
-const GRAMMAR = {
-  det: ['the', 'a', 'my', 'one', 'every'],
-  adj: ['small', 'big', 'red', 'old', 'happy', 'quiet', 'clever', 'lazy'],
-  noun: ['cat', 'dog', 'bird', 'fox', 'child', 'robot', 'farmer', 'queen'],
-  verb: ['sees', 'likes', 'chases', 'finds', 'helps', 'follows'],
-  intransitive: ['sleeps', 'runs', 'sings', 'waits'],
-  adverb: ['today', 'again', 'slowly', 'quietly'],
-};
 
 /** Characters of the corpus: space, full stop, then the letters it uses, sorted. */
 export const CHARS: string = (() => {
@@ -29,9 +16,10 @@ export const CHARS: string = (() => {
 })();
 const CHAR_INDEX = new Map([...CHARS].map((c, i) => [c, i]));
 
+/** `sentences` sentences of the grammar, joined by spaces. */
 export function grammarText(sentences: number, seed: number, stream: number): string {
   const rng = new Stream(seed, TASK_KEY, stream, 0, Purpose.data);
-  const pick = (words: string[]) => words[rng.int(words.length)];
+  const pick = (words: readonly string[]) => words[rng.int(words.length)];
   const np = () => [pick(GRAMMAR.det), ...(rng.uniform() < 0.5 ? [pick(GRAMMAR.adj)] : []), pick(GRAMMAR.noun)].join(' ');
   const vp = () =>
     rng.uniform() < 0.6
