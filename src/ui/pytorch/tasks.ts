@@ -1,3 +1,5 @@
+import { GRAMMAR } from '../../core/tasks/grammar';
+import { PY_BATCH_ROWS, PY_GLOROT, PY_SCALAR_DRAWS, PY_SENTIMENT_CORPUS, pyStr } from './snippets';
 import { TORCH_DATA_TASKS } from './tasksData';
 
 /**
@@ -15,43 +17,94 @@ export interface TorchTask {
   code: string | ((ctx: { settings: Readonly<Record<string, number>>; assets: Readonly<Record<string, Uint8Array>> }) => string);
 }
 
-const SPIRAL = `METRIC = "accuracy"
-RADIUS = 4.0  # outer radius of the spirals: inputs span about [-4, 4]
+/**
+ * The four 2-D classifiers (src/core/tasks/classify2d.ts, datasets2d.ts) share the MLP task; each
+ * brings `class_points(c, m, noise, gen)`, m points of class c [m, 2], as in datasets2d.ts.
+ */
+const CLASS_POINTS: Record<string, { what: string; code: string }> = {
+  spiral: {
+    what: 'Two interleaved spirals',
+    code: `def class_points(c, m, noise, gen):
+    """Point i: r = R·i/m, t = turns·2π·i/m + cπ, (r sin t, r cos t) + jitter."""
+    i = torch.arange(m, dtype=torch.float32)
+    r = RADIUS * i / m
+    t = SETTINGS["turns"] * 2 * math.pi * i / m + c * math.pi
+    return torch.stack([r * torch.sin(t), r * torch.cos(t)], dim=1) + jitter((m, 2), noise, gen)
+`,
+  },
+  moons: {
+    what: 'Two interleaving half circles (scikit-learn’s make_moons)',
+    code: `def class_points(c, m, noise, gen):
+    """t ~ U(0, π); class 0 (cos t, sin t), class 1 (1 − cos t, ½ − sin t), centred and scaled by
+    2.5; Gaussian noise of std R·noise."""
+    t = math.pi * torch.rand(m, generator=gen)
+    u, v = (torch.cos(t), torch.sin(t)) if c == 0 else (1 - torch.cos(t), 0.5 - torch.sin(t))
+    moon = torch.stack([2.5 * (u - 0.5), 2.5 * (v - 0.25)], dim=1)
+    return moon + RADIUS * noise * torch.randn(m, 2, generator=gen)
+`,
+  },
+  circles: {
+    what: 'A disc (class 1, r < R/2) inside a ring (class 0, 0.7R < r < R)',
+    code: `def class_points(c, m, noise, gen):
+    """Radius uniform in the disc's or the ring's range, angle uniform; jitter."""
+    u = torch.rand(m, generator=gen)
+    r = 0.5 * RADIUS * u if c == 1 else RADIUS * (0.7 + 0.3 * u)
+    t = 2 * math.pi * torch.rand(m, generator=gen)
+    return torch.stack([r * torch.sin(t), r * torch.cos(t)], dim=1) + jitter((m, 2), noise, gen)
+`,
+  },
+  xor: {
+    what: 'XOR: four quadrants, class 1 where x·y > 0',
+    code: `def class_points(c, m, noise, gen):
+    """A quadrant of the class, then a point uniform in it, 0.3 away from the axes; jitter."""
+    sx = torch.randint(0, 2, (m,), generator=gen) * 2.0 - 1  # [m], ±1
+    signs = torch.stack([sx, sx if c == 1 else -sx], dim=1)  # [m, 2]
+    return signs * (0.3 + (RADIUS - 0.3) * torch.rand(m, 2, generator=gen)) + jitter((m, 2), noise, gen)
+`,
+  },
+};
+
+const classify2d = (id: string): TorchTask => ({
+  code: `METRIC = "accuracy"
+RADIUS = 4.0  # the data radius: inputs span about [-4, 4], and noise is relative to it
 
 
-def spiral_points(n, noise, turns, gen):
-    """Class c, point i of n per class: r = R·i/n, t = turns·2π·i/n + cπ, (r sin t, r cos t) + jitter."""
+def jitter(shape, noise, gen):
+    """Uniform in [−R·noise, R·noise]."""
+    return RADIUS * noise * (2 * torch.rand(shape, generator=gen) - 1)
+
+
+${CLASS_POINTS[id].code}
+
+def two_classes(n, noise, gen):
+    """n // 2 points of class 0, then as many of class 1: x [n, 2], y [n]."""
     per_class = n // 2
-    i = torch.arange(per_class, dtype=torch.float32)
-    r = RADIUS * i / per_class
-    xs, ys = [], []
-    for c in range(2):
-        t = turns * 2 * math.pi * i / per_class + c * math.pi
-        jitter = RADIUS * noise * (2 * torch.rand(per_class, 2, generator=gen) - 1)
-        xs.append(torch.stack([r * torch.sin(t), r * torch.cos(t)], dim=1) + jitter)
-        ys.append(torch.full((per_class,), c, dtype=torch.long))
-    return torch.cat(xs), torch.cat(ys)
+    x = torch.cat([class_points(c, per_class, noise, gen) for c in range(2)])
+    return x, torch.arange(2).repeat_interleave(per_class)
 
+
+${PY_GLOROT}
+
+${PY_BATCH_ROWS}
 
 class Task:
-    """Two interleaved spirals, a 2 → h → h → 2 tanh MLP, softmax cross-entropy."""
+    """${CLASS_POINTS[id].what},
+    classified by a 2 → h → h → 2 tanh MLP with softmax cross-entropy."""
 
     def __init__(self, seed, device):
         gen = torch.Generator().manual_seed(seed)
-        n, noise, turns = int(SETTINGS["points"]), SETTINGS["noise"], SETTINGS["turns"]
-        train_x, train_y = spiral_points(n, noise, turns, gen)
-        eval_x, eval_y = spiral_points(n, noise, turns, gen)
+        n, noise = int(SETTINGS["points"]), SETTINGS["noise"]
+        train_x, train_y = two_classes(n, noise, gen)
+        eval_x, eval_y = two_classes(n, noise, gen)
         self.train_x, self.train_y = train_x.to(device), train_y.to(device)  # [n, 2], [n]
         self.eval_x, self.eval_y = eval_x.to(device), eval_y.to(device)
         hidden = int(SETTINGS["hidden"])
         sizes = [2, hidden, hidden, 2]
         self.params = []
         for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
-            std = math.sqrt(2.0 / (fan_in + fan_out))  # Glorot normal, zero biases
-            self.params.append((torch.randn(fan_in, fan_out, generator=gen) * std).to(device))  # W [in, out]
+            self.params.append(glorot((fan_in, fan_out), fan_in, fan_out, gen).to(device))  # W [in, out]
             self.params.append(torch.zeros(fan_out, device=device))  # b [out]
-        self.seed = seed
-        self.device = device
+        self.seed, self.device = seed, device
 
     def logits(self, x):
         h = x
@@ -62,9 +115,7 @@ class Task:
         return h
 
     def batch(self, step):
-        # The step's own generator: the same batch whatever the optimizer does.
-        gen = torch.Generator().manual_seed(self.seed * 1_000_003 + step)
-        rows = torch.randint(len(self.train_y), (int(SETTINGS["batch"]),), generator=gen).to(self.device)
+        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
         return self.train_x[rows], self.train_y[rows]
 
     def loss(self, batch):
@@ -75,6 +126,183 @@ class Task:
         logits = self.logits(self.eval_x)
         accuracy = (logits.argmax(-1) == self.eval_y).float().mean().item()
         return F.cross_entropy(logits, self.eval_y).item(), accuracy
+`,
+});
+
+const REGRESSION = `METRIC = "R²"
+EVAL_POINTS = 200
+
+
+def polynomial_samples(truth, n, noise, gen):
+    """x ~ U(−1, 1), y = Σ cₖxᵏ + N(0, noise²): features [n, p] (x⁰ … x^degree) and y [n]."""
+    x = 2 * torch.rand(n, generator=gen) - 1
+    features = x[:, None] ** torch.arange(len(truth), dtype=torch.float32)
+    return features, features @ truth + noise * torch.randn(n, generator=gen)
+
+
+${PY_BATCH_ROWS}
+
+class Task:
+    """Least squares: fit y = Σ wₖxᵏ (k ≤ degree, w from 0) to noisy samples of a seeded polynomial
+    of the same degree (cₖ ~ N(0, 1)). Metric: R² = 1 − MSE/Var(y) on held-out points."""
+
+    def __init__(self, seed, device):
+        gen = torch.Generator().manual_seed(seed)
+        p, noise = int(SETTINGS["degree"]) + 1, SETTINGS["noise"]
+        truth = torch.randn(p, generator=gen)  # c [p]
+        train_x, train_y = polynomial_samples(truth, int(SETTINGS["points"]), noise, gen)
+        eval_x, eval_y = polynomial_samples(truth, EVAL_POINTS, noise, gen)
+        self.train_x, self.train_y = train_x.to(device), train_y.to(device)  # [n, p], [n]
+        self.eval_x, self.eval_y = eval_x.to(device), eval_y.to(device)
+        self.eval_var = eval_y.var(unbiased=False).item()
+        self.params = [torch.zeros(p, device=device)]  # w [p]
+        self.seed, self.device = seed, device
+
+    def mse(self, x, y):
+        return torch.mean((x @ self.params[0] - y) ** 2)
+
+    def batch(self, step):
+        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
+        return self.train_x[rows], self.train_y[rows]
+
+    def loss(self, batch):
+        return self.mse(*batch)
+
+    def evaluate(self):
+        mse = self.mse(self.eval_x, self.eval_y).item()
+        return mse, 1 - mse / self.eval_var
+`;
+
+/** Sentiment from scratch (src/core/tasks/sentiment.ts). */
+const SENTIMENT = `METRIC = "accuracy"
+EVAL_SENTENCES = 500
+
+${PY_SENTIMENT_CORPUS}
+
+${PY_GLOROT}
+
+${PY_BATCH_ROWS}
+
+class Task:
+    """Bag of embeddings (fastText-like): the mean of the sentence's word vectors E[w] ∈ ℝᴰ, then
+    a linear layer to 2 logits; softmax cross-entropy. Params [E (V × D), W (D × 2), b (2)]."""
+
+    def __init__(self, seed, device):
+        gen = torch.Generator().manual_seed(seed)
+        rated = rated_words(int(SETTINGS["words"]))
+        train_x, train_y = make_corpus(int(SETTINGS["sentences"]), rated, gen)
+        eval_x, eval_y = make_corpus(EVAL_SENTENCES, rated, gen)
+        self.train_x, self.train_y = train_x.to(device), train_y.to(device)  # [n, MAX_WORDS], [n]
+        self.eval_x, self.eval_y = eval_x.to(device), eval_y.to(device)
+        vocab, dim = FIRST_RATED + len(rated), int(SETTINGS["dim"])
+        params = [glorot((vocab, dim), dim, dim, gen), glorot((dim, 2), dim, 2, gen), torch.zeros(2)]
+        self.params = [p.to(device) for p in params]  # E [V, D], W [D, 2], b [2]
+        self.seed, self.device = seed, device
+
+    def logits(self, tokens):
+        embedding, w, b = self.params
+        words = (tokens != PAD).float()  # [batch, MAX_WORDS]
+        mean = (embedding[tokens] * words[..., None]).sum(1) / words.sum(1, keepdim=True)  # [batch, D]
+        return mean @ w + b
+
+    def batch(self, step):
+        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
+        return self.train_x[rows], self.train_y[rows]
+
+    def loss(self, batch):
+        x, y = batch
+        return F.cross_entropy(self.logits(x), y)
+
+    def evaluate(self):
+        logits = self.logits(self.eval_x)
+        accuracy = (logits.argmax(-1) == self.eval_y).float().mean().item()
+        return F.cross_entropy(logits, self.eval_y).item(), accuracy
+`;
+
+/** The character language model (src/core/tasks/charlm.ts), with the playground's grammar embedded. */
+const CHAR_LM = `METRIC = "perplexity"
+# The playground's toy grammar (src/core/tasks/grammar.ts).
+GRAMMAR = {
+${Object.entries(GRAMMAR).map(([part, words]) => `    ${pyStr(part)}: [${words.map(pyStr).join(', ')}],`).join('\n')}
+}
+# Characters of the text: space, full stop, then the letters the grammar uses, sorted.
+CHARS = " ." + "".join(sorted(set("".join(word for words in GRAMMAR.values() for word in words))))
+EVAL_SENTENCES = 100
+
+
+${PY_SCALAR_DRAWS}
+
+def grammar_text(sentences, gen):
+    """S → NP VP ".", NP → Det [Adj] Noun, VP → Verb NP (p 0.6) | Intransitive [Adverb];
+    sentences joined by spaces."""
+
+    def pick(part):
+        return GRAMMAR[part][randint(len(GRAMMAR[part]), gen)]
+
+    def noun_phrase():
+        words = [pick("det")] + ([pick("adj")] if uniform(gen) < 0.5 else [])
+        return " ".join(words + [pick("noun")])
+
+    def verb_phrase():
+        if uniform(gen) < 0.6:
+            return pick("verb") + " " + noun_phrase()
+        return " ".join([pick("intransitive")] + ([pick("adverb")] if uniform(gen) < 0.5 else []))
+
+    return " ".join(noun_phrase() + " " + verb_phrase() + "." for _ in range(sentences))
+
+
+def windows(text, context):
+    """Every character of text with the context characters before it (spaces before the start), as
+    ids into CHARS: contexts [n, context] and next characters [n]."""
+    index = {c: i for i, c in enumerate(CHARS)}
+    ids = torch.tensor([index[c] for c in " " * context + text])
+    rows = ids.unfold(0, context + 1, 1)  # [n, context + 1]
+    return rows[:, :context].contiguous(), rows[:, context].contiguous()
+
+
+${PY_GLOROT}
+
+${PY_BATCH_ROWS}
+
+class Task:
+    """Bengio et al. (2003): the previous context characters' embeddings (size embed), concatenated,
+    a tanh hidden layer, softmax over the next character; cross-entropy per character (nats).
+    Metric: perplexity e^loss on held-out text."""
+
+    def __init__(self, seed, device):
+        gen = torch.Generator().manual_seed(seed)
+        context, embed, hidden = int(SETTINGS["context"]), int(SETTINGS["embed"]), int(SETTINGS["hidden"])
+        train_x, train_y = windows(grammar_text(int(SETTINGS["sentences"]), gen), context)
+        eval_x, eval_y = windows(grammar_text(EVAL_SENTENCES, gen), context)
+        self.train_x, self.train_y = train_x.to(device), train_y.to(device)  # [n, context], [n]
+        self.eval_x, self.eval_y = eval_x.to(device), eval_y.to(device)
+        chars = len(CHARS)
+        params = [
+            glorot((chars, embed), embed, embed, gen),  # E [chars, embed]
+            glorot((context * embed, hidden), context * embed, hidden, gen),  # W1 [context·embed, hidden]
+            torch.zeros(hidden),  # b1
+            glorot((hidden, chars), hidden, chars, gen),  # W2 [hidden, chars]
+            torch.zeros(chars),  # b2
+        ]
+        self.params = [p.to(device) for p in params]
+        self.seed, self.device = seed, device
+
+    def logits(self, x):
+        embedding, w1, b1, w2, b2 = self.params
+        h = torch.tanh(embedding[x].flatten(1) @ w1 + b1)  # [batch, hidden]
+        return h @ w2 + b2  # [batch, chars]
+
+    def batch(self, step):
+        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
+        return self.train_x[rows], self.train_y[rows]
+
+    def loss(self, batch):
+        x, y = batch
+        return F.cross_entropy(self.logits(x), y)
+
+    def evaluate(self):
+        loss = F.cross_entropy(self.logits(self.eval_x), self.eval_y).item()
+        return loss, math.exp(loss)
 `;
 
 const QUADRATIC = `METRIC = None
@@ -136,8 +364,11 @@ class Task:
 });
 
 export const TORCH_TASKS: Readonly<Record<string, TorchTask>> = {
-  spiral: { code: SPIRAL },
+  ...Object.fromEntries(Object.keys(CLASS_POINTS).map((id) => [id, classify2d(id)])),
   quadratic: { code: QUADRATIC },
+  regression: { code: REGRESSION },
+  sentiment: { code: SENTIMENT },
+  'char-lm': { code: CHAR_LM },
   ...Object.fromEntries(Object.entries(LANDSCAPES).map(([id, formula]) => [id, landscape(id, formula)])),
   ...TORCH_DATA_TASKS,
 };
