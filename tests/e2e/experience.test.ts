@@ -264,6 +264,16 @@ describe('playground experience in Chromium', () => {
     execFileSync('python3', ['-m', 'py_compile', file]);
     expect(errors).toEqual([]);
     await page.close();
+
+    // A task with data: the page fetches the digits from its origin and the script embeds them.
+    const digits = await openApp(browser, '#v=1&task=digits-mlp&t.train=100&seed=1&steps=10&lane=zo-sgd');
+    const digitsPy = (await download(digits.page, 'Export PyTorch script')).toString();
+    expect(digitsPy).toContain('DIGITS = """');
+    const digitsFile = `${SHOTS}/exported-digits.py`;
+    writeFileSync(digitsFile, digitsPy);
+    execFileSync('python3', ['-m', 'py_compile', digitsFile]);
+    expect(digits.errors).toEqual([]);
+    await digits.page.close();
   });
 
   it('keyboard: space plays and pauses, S steps, R resets, and typing in a field is left alone', async () => {
