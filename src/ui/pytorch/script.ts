@@ -3,7 +3,7 @@ import { optimizerSpec } from '../../core/catalog/optimizers';
 import { taskSpec } from '../../core/catalog/tasks';
 import { defaultsOf } from '../../core/catalog/types';
 import type { RunConfig } from '../../core/config';
-import { ESTIMATOR, TORCH_OPTIMIZERS } from './optimizers';
+import { ESTIMATOR, FAMILY_NOTES, TORCH_OPTIMIZERS } from './optimizers';
 import { TORCH_TASKS } from './tasks';
 
 /**
@@ -81,11 +81,7 @@ Task: ${task.id} (${settingsText}).
 Lane ${laneIdx + 1}: ${spec.id} (${hyperText}).
 ${optimizer.summary}
 
-Zeroth-order training in the style of MeZO (Malladi et al. 2023, https://arxiv.org/abs/2305.17333):
-the loss is only ever evaluated, never differentiated, and each random direction z is regenerated
-from its seed with torch.manual_seed for the +eps, -2eps, +eps probes and for the update, so a step
-needs no more memory than inference. Random streams differ from the playground's (Philox there,
-torch's generator here): the curves match in distribution, not number for number.
+${FAMILY_NOTES[spec.family]}
 
 The run in the playground: ${encodeConfig(config)}
 
