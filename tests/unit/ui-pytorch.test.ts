@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIMIZERS, optimizerSpec } from '../../src/core/catalog/optimizers';
 import { decodeConfig } from '../../src/core/codec';
+import { parseCsv } from '../../src/core/csv';
 import { TASKS, taskSpec } from '../../src/core/catalog/tasks';
 import { CHARS } from '../../src/core/tasks/charlm';
 import { ratedWords, vocabulary } from '../../src/core/tasks/corpus';
@@ -43,11 +44,23 @@ const TASK_CASES: Record<string, Partial<Case>> = {
   sentiment: { name: 'sentiment, zo-sgd, 1,000 steps', steps: 1000 },
 };
 
-/** Optimizer cases: every rule with a template, on the quadratic unless overridden here. */
+/**
+ * Optimizer cases: every optimizer with a template, on the quadratic (its suggested hyperparameters)
+ * unless overridden here. Overrides reach the options a default run leaves out: the one-sided base
+ * zo-cons shares, Rademacher directions, LOZO's low-rank U Vᵀ (weight matrices: the spiral) with V
+ * refreshed every 5 steps, OpenAI-ES switching from Adam to SGD, and the σ restarts of the strategies.
+ */
 const OPTIMIZER_CASES: Record<string, Partial<Case>> = {
   'zo-sign': { hash: '#task=quadratic&t.d=100&seed=2&lane=zo-sign:lr=0.05', steps: 150 },
   'zo-sgd-mmt': { hash: '#task=quadratic&t.d=100&seed=2&lane=zo-sgd-mmt:lr=0.0001,momentum=0.9', steps: 150 },
   'zo-adam': { hash: '#task=quadratic&t.d=100&seed=2&lane=zo-adam:lr=0.05', steps: 150 },
+  'zo-signsgd': { name: 'quadratic, zo-signsgd q=2 Rademacher', hash: '#task=quadratic&t.d=100&seed=2&lane=zo-signsgd:lr=0.02,q=2,dist=rademacher' },
+  'zo-cons': { name: 'quadratic, zo-cons one-sided', hash: '#task=quadratic&t.d=100&seed=2&lane=zo-cons:lr=0.004,mode=one-sided' },
+  lozo: { name: 'spiral MLP, lozo rank 2, V every 5 steps', hash: '#task=spiral&seed=3&lane=lozo:lr=0.03,rank=2,nu=5', steps: 200 },
+  'openai-es': { name: 'spiral MLP, openai-es, Adam then SGD from step 100', hash: '#task=spiral&seed=3&lane=openai-es:lr=0.05,sigma=0.05,n=20,rule=adam&at=100:0:rule=sgd', steps: 200 },
+  snes: { name: 'quadratic, snes with σ restarted at step 75', hash: '#task=quadratic&t.d=100&seed=2&lane=snes&at=75:0:sigma=0.05' },
+  'cma-es': { name: 'quadratic, cma-es with σ set at step 75', hash: '#task=quadratic&t.d=100&seed=2&lane=cma-es&at=75:0:sigma=0.1' },
+  'one-plus-one-es': { name: 'quadratic, one-plus-one-es with σ restarted at step 75', hash: '#task=quadratic&t.d=100&seed=2&lane=one-plus-one-es&at=75:0:sigma=0.1' },
 };
 
 const CASES: Case[] = [
@@ -184,5 +197,65 @@ describe('PyTorch export: embedded data', () => {
     if (!python) throw new Error('python3 is required to read the exported script');
     expect(evalInScript('#task=char-lm&lane=zo-sgd', 'GRAMMAR')).toEqual(GRAMMAR);
     expect(evalInScript('#task=char-lm&lane=zo-sgd', 'CHARS')).toBe(CHARS);
+  });
+});
+
+/** Behaviour of the optimizer templates beyond "the loss falls". */
+describe('PyTorch export: optimizers', () => {
+  /** Fail (CI) or skip (elsewhere) when no python here can import torch. */
+  function requireTorch(ctx: { skip: (note?: string) => void }): void {
+    if (torchPython) return;
+    const reason = `no python here can import torch (tried ${candidates.join(', ')}): apt-get install -y python3-torch`;
+    if (process.env.CI) throw new Error(reason);
+    console.warn(`[ui-pytorch] skipped: ${reason}`);
+    ctx.skip(reason);
+  }
+
+  /** Run an exported script on the CPU. */
+  function runScript(file: string, args: string[]) {
+    return spawnSync(torchPython!, [file, ...args, '--device', 'cpu'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, OMP_NUM_THREADS: '1' },
+    });
+  }
+
+  it('CMA-ES refuses more than 300 parameters, as the playground does, and names the alternatives', (ctx) => {
+    requireTorch(ctx);
+    const file = writeScript({ name: 'spiral MLP, 354 parameters, cma-es', hash: '#task=spiral&t.hidden=16&lane=cma-es', steps: 5 });
+    const run = runScript(file, ['--steps', '5']);
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.stderr).toMatch(/cma-es keeps a full 354 x 354 covariance matrix and is limited to 300 parameters/);
+    expect(run.stderr).toMatch(/snes.*openai-es/);
+  });
+
+  it('sgd, momentum and adam match the playground’s own run (npm run zo, tfjs cpu) step for step', (ctx) => {
+    requireTorch(ctx);
+    // Rosenbrock from its fixed start (−1.2, 1): nothing is random, so the two runs must agree.
+    const steps = 20;
+    const link =
+      `#task=rosenbrock&seed=1&steps=${steps}&eval=1&backend=cpu` +
+      '&lane=sgd:lr=0.001&lane=momentum:lr=0.0005,momentum=0.9&lane=adam:lr=0.05,beta1=0.9,beta2=0.999';
+    const csvFile = join(dir, 'rosenbrock-backprop.csv');
+    execFileSync('npm', ['run', '--silent', 'zo', '--', link, '--csv', csvFile], { stdio: 'pipe', timeout: 120_000 });
+    const playground = parseCsv(readFileSync(csvFile, 'utf8'));
+    const { config } = decodeConfig(link);
+    config.lanes.forEach((lane, laneIdx) => {
+      const script = pytorchScript(config, laneIdx);
+      if (!script.ok) throw new Error(script.reason);
+      const file = join(dir, script.filename);
+      writeFileSync(file, script.text);
+      const run = runScript(file, ['--steps', String(steps), '--log-every', '1']);
+      expect(run.status, run.stderr).toBe(0);
+      const torchLosses = [...run.stdout.matchAll(/train_loss (\S+)/g)].map((m) => Number(m[1]));
+      const tfjsLosses = playground.filter((r) => r.lane === laneIdx).map((r) => r.trainLoss);
+      expect(torchLosses, `${lane.optimizer}: ${run.stdout}`).toHaveLength(steps);
+      expect(tfjsLosses).toHaveLength(steps);
+      // The loss moves, so agreement is not just copies of f(−1.2, 1) = 24.2.
+      expect(Math.abs(tfjsLosses[steps - 1] - tfjsLosses[0]) / tfjsLosses[0], lane.optimizer).toBeGreaterThan(0.1);
+      torchLosses.forEach((loss, i) =>
+        expect(Math.abs(loss - tfjsLosses[i]) / tfjsLosses[i], `${lane.optimizer} step ${i + 1}: torch ${loss}, tfjs ${tfjsLosses[i]}`).toBeLessThan(1e-4),
+      );
+    });
   });
 });
