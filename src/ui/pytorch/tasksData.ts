@@ -62,9 +62,9 @@ const IMPORTS = `import base64
 import struct
 `;
 
-const DIGITS_DATA = (blob: string) => `# ${DIGITS_FILE} of the playground (MNIST, 2×2-averaged to 14×14), only the digits this run uses:
-# the first \`train\` training digits and the 1,000 test digits (editing SETTINGS["train"] changes
-# nothing: the rows are chosen at export). Format (little-endian): "ZOD1" | u32 numTrain |
+const DIGITS_DATA = (blob: string) => `# The playground's ${DIGITS_FILE} (MNIST, 2×2-averaged to 14×14), only the digits this run
+# uses: the first \`train\` training digits and the 1,000 test digits (editing SETTINGS["train"]
+# changes nothing: the rows are chosen at export). Format (little-endian): "ZOD1" | u32 numTrain |
 # u32 numTest | u8 side | u8 bits (4) | u16 0 | labels: u8 × n | pixels: 4-bit grey levels, two per
 # byte, high nibble first, row-major.
 DIGITS = """
