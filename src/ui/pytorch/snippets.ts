@@ -20,6 +20,59 @@ export const PY_BATCH_ROWS = `def batch_rows(seed, step, count, n):
     return torch.randint(n, (count,), generator=gen)
 `;
 
+/**
+ * Softmax classification on `train_x`/`train_y` (batches by batch_rows) with eval loss and accuracy
+ * on `eval_x`/`eval_y`: a task subclasses it, sets those, `seed` and `device`, and defines `logits`.
+ */
+export const PY_CLASSIFIER = `${PY_BATCH_ROWS}
+
+class Classifier:
+    """Softmax cross-entropy on self.logits(x) → [batch, classes]; eval loss and accuracy."""
+
+    def batch(self, step):
+        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
+        return self.train_x[rows], self.train_y[rows]
+
+    def loss(self, batch):
+        x, y = batch
+        return F.cross_entropy(self.logits(x), y)
+
+    def evaluate(self):
+        logits = self.logits(self.eval_x)
+        accuracy = (logits.argmax(-1) == self.eval_y).float().mean().item()
+        return F.cross_entropy(logits, self.eval_y).item(), accuracy
+`;
+
+/** A dense tanh net as createMlp builds it: Glorot weights and zero biases, in the playground's draw order. */
+export const PY_MLP = `${PY_GLOROT}
+
+def mlp_params(sizes, gen):
+    """[W [in, out], b [out], …] for a dense net of the given widths: Glorot weights, zero biases."""
+    params = []
+    for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+        params += [glorot((fan_in, fan_out), fan_in, fan_out, gen), torch.zeros(fan_out)]
+    return params
+
+
+def mlp(params, x):
+    """tanh between the layers, none after the last."""
+    h = x
+    for i in range(0, len(params), 2):
+        h = h @ params[i] + params[i + 1]
+        if i + 2 < len(params):
+            h = torch.tanh(h)
+    return h
+`;
+
+/** The sentiment model's forward pass (sentiment from scratch and fine-tuned). */
+export const PY_BAG_OF_WORDS = `def bag_of_words(params, tokens):
+    """Mean of the sentence's word vectors, then a linear layer: tokens [batch, MAX_WORDS] → [batch, 2]."""
+    embedding, w, b = params  # E [V, D], W [D, 2], b [2]
+    words = (tokens != PAD).float()  # [batch, MAX_WORDS]
+    mean = (embedding[tokens] * words[..., None]).sum(1) / words.sum(1, keepdim=True)  # [batch, D]
+    return mean @ w + b
+`;
+
 /** One draw at a time, for the generators that build text word by word. */
 export const PY_SCALAR_DRAWS = `def randint(n, gen):
     return int(torch.randint(n, (1,), generator=gen))

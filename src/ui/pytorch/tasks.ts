@@ -1,5 +1,5 @@
 import { GRAMMAR } from '../../core/tasks/grammar';
-import { PY_BATCH_ROWS, PY_GLOROT, PY_SCALAR_DRAWS, PY_SENTIMENT_CORPUS, pyStr } from './snippets';
+import { PY_BAG_OF_WORDS, PY_BATCH_ROWS, PY_CLASSIFIER, PY_GLOROT, PY_MLP, PY_SCALAR_DRAWS, PY_SENTIMENT_CORPUS, pyStr } from './snippets';
 import { TORCH_DATA_TASKS } from './tasksData';
 
 /**
@@ -83,11 +83,11 @@ def two_classes(n, noise, gen):
     return x, torch.arange(2).repeat_interleave(per_class)
 
 
-${PY_GLOROT}
+${PY_MLP}
 
-${PY_BATCH_ROWS}
+${PY_CLASSIFIER}
 
-class Task:
+class Task(Classifier):
     """${CLASS_POINTS[id].what},
     classified by a 2 → h → h → 2 tanh MLP with softmax cross-entropy."""
 
@@ -99,33 +99,11 @@ class Task:
         self.train_x, self.train_y = train_x.to(device), train_y.to(device)  # [n, 2], [n]
         self.eval_x, self.eval_y = eval_x.to(device), eval_y.to(device)
         hidden = int(SETTINGS["hidden"])
-        sizes = [2, hidden, hidden, 2]
-        self.params = []
-        for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
-            self.params.append(glorot((fan_in, fan_out), fan_in, fan_out, gen).to(device))  # W [in, out]
-            self.params.append(torch.zeros(fan_out, device=device))  # b [out]
+        self.params = [p.to(device) for p in mlp_params([2, hidden, hidden, 2], gen)]  # W [in, out], b [out], …
         self.seed, self.device = seed, device
 
     def logits(self, x):
-        h = x
-        for i in range(0, len(self.params), 2):
-            h = h @ self.params[i] + self.params[i + 1]
-            if i + 2 < len(self.params):
-                h = torch.tanh(h)
-        return h
-
-    def batch(self, step):
-        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
-        return self.train_x[rows], self.train_y[rows]
-
-    def loss(self, batch):
-        x, y = batch
-        return F.cross_entropy(self.logits(x), y)
-
-    def evaluate(self):
-        logits = self.logits(self.eval_x)
-        accuracy = (logits.argmax(-1) == self.eval_y).float().mean().item()
-        return F.cross_entropy(logits, self.eval_y).item(), accuracy
+        return mlp(self.params, x)  # [batch, 2]
 `,
 });
 
@@ -181,9 +159,11 @@ ${PY_SENTIMENT_CORPUS}
 
 ${PY_GLOROT}
 
-${PY_BATCH_ROWS}
+${PY_BAG_OF_WORDS}
 
-class Task:
+${PY_CLASSIFIER}
+
+class Task(Classifier):
     """Bag of embeddings (fastText-like): the mean of the sentence's word vectors E[w] ∈ ℝᴰ, then
     a linear layer to 2 logits; softmax cross-entropy. Params [E (V × D), W (D × 2), b (2)]."""
 
@@ -200,23 +180,7 @@ class Task:
         self.seed, self.device = seed, device
 
     def logits(self, tokens):
-        embedding, w, b = self.params
-        words = (tokens != PAD).float()  # [batch, MAX_WORDS]
-        mean = (embedding[tokens] * words[..., None]).sum(1) / words.sum(1, keepdim=True)  # [batch, D]
-        return mean @ w + b
-
-    def batch(self, step):
-        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
-        return self.train_x[rows], self.train_y[rows]
-
-    def loss(self, batch):
-        x, y = batch
-        return F.cross_entropy(self.logits(x), y)
-
-    def evaluate(self):
-        logits = self.logits(self.eval_x)
-        accuracy = (logits.argmax(-1) == self.eval_y).float().mean().item()
-        return F.cross_entropy(logits, self.eval_y).item(), accuracy
+        return bag_of_words(self.params, tokens)  # [batch, 2]
 `;
 
 /** The character language model (src/core/tasks/charlm.ts), with the playground's grammar embedded. */
@@ -262,9 +226,9 @@ def windows(text, context):
 
 ${PY_GLOROT}
 
-${PY_BATCH_ROWS}
+${PY_CLASSIFIER}
 
-class Task:
+class Task(Classifier):
     """Bengio et al. (2003): the previous context characters' embeddings (size embed), concatenated,
     a tanh hidden layer, softmax over the next character; cross-entropy per character (nats).
     Metric: perplexity e^loss on held-out text."""
@@ -291,14 +255,6 @@ class Task:
         embedding, w1, b1, w2, b2 = self.params
         h = torch.tanh(embedding[x].flatten(1) @ w1 + b1)  # [batch, hidden]
         return h @ w2 + b2  # [batch, chars]
-
-    def batch(self, step):
-        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
-        return self.train_x[rows], self.train_y[rows]
-
-    def loss(self, batch):
-        x, y = batch
-        return F.cross_entropy(self.logits(x), y)
 
     def evaluate(self):
         loss = F.cross_entropy(self.logits(self.eval_x), self.eval_y).item()

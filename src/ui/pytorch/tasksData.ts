@@ -3,7 +3,7 @@ import { decodeCheckpoint } from '../../core/tasks/checkpoint';
 import { FIRST_RATED, flippedWords, ratedWords } from '../../core/tasks/corpus';
 import { LEXICON } from '../../core/tasks/data/lexicon';
 import { DIGITS_MAGIC } from '../../core/tasks/digitData';
-import { PY_BATCH_ROWS, PY_GLOROT, PY_SENTIMENT_CORPUS } from './snippets';
+import { PY_BAG_OF_WORDS, PY_CLASSIFIER, PY_MLP, PY_SENTIMENT_CORPUS } from './snippets';
 import type { TorchTask } from './tasks';
 
 /**
@@ -85,30 +85,11 @@ def load_digits():
     return (grey.float() / 15).reshape(n, side * side), labels, num_train, side
 
 
-${PY_GLOROT}
+${PY_MLP}
 
-${PY_BATCH_ROWS}
+${PY_CLASSIFIER}
 
-
-def mlp_params(sizes, gen):
-    """[W [in, out], b [out], …] for a dense net of the given widths: Glorot weights, zero biases."""
-    params = []
-    for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
-        params += [glorot((fan_in, fan_out), fan_in, fan_out, gen), torch.zeros(fan_out)]
-    return params
-
-
-def mlp(params, x):
-    """tanh between the layers, none after the last."""
-    h = x
-    for i in range(0, len(params), 2):
-        h = h @ params[i] + params[i + 1]
-        if i + 2 < len(params):
-            h = torch.tanh(h)
-    return h
-
-
-class DigitsTask:
+class DigitsTask(Classifier):
     """The digits on \`device\`, batches drawn with replacement from the training digits."""
 
     def __init__(self, seed, device):
@@ -117,10 +98,6 @@ class DigitsTask:
         self.eval_x, self.eval_y = pixels[num_train:].to(device), labels[num_train:].to(device)  # [1000, side²], [1000]
         self.seed = seed
         self.device = device
-
-    def batch(self, step):
-        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
-        return self.train_x[rows], self.train_y[rows]
 `;
 
 /** A classifier of the digits: the model code defines `init_params(side, gen)` and `model(params, side, x)`. */
@@ -139,15 +116,6 @@ class Task(DigitsTask):
 
     def logits(self, x):
         return model(self.params, self.side, x)  # [batch, 10]
-
-    def loss(self, batch):
-        x, y = batch
-        return F.cross_entropy(self.logits(x), y)
-
-    def evaluate(self):
-        logits = self.logits(self.eval_x)
-        accuracy = (logits.argmax(-1) == self.eval_y).float().mean().item()
-        return F.cross_entropy(logits, self.eval_y).item(), accuracy
 `;
 
 const MLP_MODEL = `
@@ -279,9 +247,11 @@ def load_checkpoint():
     return tensors
 
 
-${PY_BATCH_ROWS}
+${PY_BAG_OF_WORDS}
 
-class Task:
+${PY_CLASSIFIER}
+
+class Task(Classifier):
     """Bag of embeddings (the mean of the sentence's word vectors, then a linear layer to 2 logits,
     softmax cross-entropy) fine-tuned from the checkpoint on the shifted domain, where the FLIPPED
     words have the opposite polarity. Eval loss and accuracy on 500 held-out sentences of it."""
@@ -297,23 +267,7 @@ class Task:
         self.seed, self.device = seed, device
 
     def logits(self, tokens):
-        embedding, w, b = self.params
-        words = (tokens != PAD).float()  # [batch, MAX_WORDS]
-        mean = (embedding[tokens] * words[..., None]).sum(1) / words.sum(1, keepdim=True)  # [batch, D]
-        return mean @ w + b  # [batch, 2]
-
-    def batch(self, step):
-        rows = batch_rows(self.seed, step, int(SETTINGS["batch"]), len(self.train_y)).to(self.device)
-        return self.train_x[rows], self.train_y[rows]
-
-    def loss(self, batch):
-        x, y = batch
-        return F.cross_entropy(self.logits(x), y)
-
-    def evaluate(self):
-        logits = self.logits(self.eval_x)
-        accuracy = (logits.argmax(-1) == self.eval_y).float().mean().item()
-        return F.cross_entropy(logits, self.eval_y).item(), accuracy
+        return bag_of_words(self.params, tokens)  # [batch, 2]
 `;
 
 export const TORCH_DATA_TASKS: Readonly<Record<string, TorchTask>> = {
