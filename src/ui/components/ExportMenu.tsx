@@ -3,19 +3,20 @@ import { downloadCsv, downloadJson } from '../csvExport';
 import { downloadBlob, downloadText } from '../download';
 import { laneLabel } from '../format';
 import { chartsPng } from '../png';
-import { preparedScript, whyNoScript } from '../pytorch/prepare';
-import { exportableLanes, scriptAssets } from '../pytorch/script';
 import { useStore } from '../store';
 
-/** CSV, JSON (config + metrics), PNG of the charts, and the selected lane as a PyTorch script. */
+/**
+ * CSV, JSON (config + metrics), PNG of the charts, and the selected lane as a PyTorch script.
+ * Every task and optimizer has a PyTorch template (tests/unit/ui-pytorch.test.ts checks it), so any
+ * lane can be chosen; the templates load on first use, keeping them out of the page's first download.
+ */
 export function ExportMenu() {
   const id = useId();
   const config = useStore((s) => s.config);
   const [message, setMessage] = useState('');
   const [chosen, setChosen] = useState<number | null>(null);
   const [preparing, setPreparing] = useState(false);
-  const lanes = exportableLanes(config);
-  const laneIdx = chosen !== null && lanes.includes(chosen) ? chosen : (lanes[0] ?? null);
+  const laneIdx = chosen !== null && chosen < config.lanes.length ? chosen : 0;
 
   const png = async () => {
     try {
@@ -26,19 +27,21 @@ export function ExportMenu() {
     }
   };
   const python = async () => {
-    if (laneIdx === null) return;
-    // Tasks with data embed it: fetching it takes a moment the first time.
-    const fetching = scriptAssets(config.task.id).length > 0;
-    if (fetching) {
-      setPreparing(true);
-      setMessage('Fetching the data the script embeds…');
+    setPreparing(true);
+    try {
+      const { preparedScript, scriptAssets } = await import('../pytorch/prepare');
+      // Tasks with data embed it: fetching it takes a moment the first time.
+      if (scriptAssets(config.task.id).length > 0) setMessage('Fetching the data the script embeds…');
+      const script = await preparedScript(config, laneIdx);
+      if (script.ok) {
+        downloadText(script.text, script.filename, 'text/x-python');
+        setMessage('');
+      } else setMessage(`No PyTorch script: ${script.reason}.`);
+    } catch (e) {
+      setMessage(`No PyTorch script: the exporter could not load (${e instanceof Error ? e.message : String(e)}).`);
+    } finally {
+      setPreparing(false);
     }
-    const script = await preparedScript(config, laneIdx);
-    if (fetching) setPreparing(false);
-    if (script.ok) {
-      downloadText(script.text, script.filename, 'text/x-python');
-      setMessage('');
-    } else setMessage(`No PyTorch script: ${script.reason}.`);
   };
 
   return (
@@ -55,20 +58,20 @@ export function ExportMenu() {
       <button
         type="button"
         onClick={() => void python()}
-        disabled={laneIdx === null || preparing}
-        title={whyNoScript(config, lanes) ?? 'A Python file that trains this task with the chosen lane.'}
+        disabled={preparing}
+        title="A self-contained Python file that trains this task with the chosen lane, as the playground does."
       >
         {preparing ? 'Preparing…' : 'Export PyTorch script'}
       </button>
-      {lanes.length > 1 && (
+      {config.lanes.length > 1 && (
         <>
           <label htmlFor={id} className="visually-hidden">
             Lane to export as PyTorch
           </label>
           <select id={id} value={laneIdx ?? ''} onChange={(e) => setChosen(Number(e.currentTarget.value))}>
-            {lanes.map((i) => (
+            {config.lanes.map((lane, i) => (
               <option key={i} value={i}>
-                {laneLabel(i, config.lanes[i].optimizer)}
+                {laneLabel(i, lane.optimizer)}
               </option>
             ))}
           </select>

@@ -2,6 +2,8 @@ import type { RunConfig } from '../../core/config';
 import { fetchDataFile } from '../../worker/dataFiles';
 import { pytorchScript, scriptAssets, unexportableReason, type ScriptResult } from './script';
 
+export { scriptAssets };
+
 /**
  * The lane's script, once the data files it embeds (`scriptAssets`) are fetched from this origin as
  * the worker fetches them; a failed fetch becomes a reason, not a script without its data.
