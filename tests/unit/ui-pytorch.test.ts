@@ -14,6 +14,7 @@ import { GRAMMAR } from '../../src/core/tasks/grammar';
 import { TORCH_OPTIMIZERS } from '../../src/ui/pytorch/optimizers';
 import { exportableLanes, pytorchScript, scriptAssets, unexportableReason } from '../../src/ui/pytorch/script';
 import { TORCH_TASKS } from '../../src/ui/pytorch/tasks';
+import { python, requireTorch, torchPython } from './python';
 import { make, setUpTasks } from './taskHelpers';
 
 /**
@@ -22,10 +23,6 @@ import { make, setUpTasks } from './taskHelpers';
  */
 
 const dir = mkdtempSync(join(tmpdir(), 'zo-torch-'));
-const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => Boolean(p));
-const works = (py: string, code: string) => spawnSync(py, ['-c', code], { stdio: 'pipe', timeout: 60_000 }).status === 0;
-const python = candidates.find((py) => works(py, 'import sys'));
-const torchPython = candidates.find((py) => works(py, 'import torch'));
 
 interface Case {
   name: string;
@@ -162,13 +159,7 @@ describe('PyTorch export', () => {
   });
 
   it.for(CASES)('runs under PyTorch and its loss falls: $name', (c, ctx) => {
-    if (!torchPython) {
-      const reason = `no python here can import torch (tried ${candidates.join(', ')}): apt-get install -y python3-torch`;
-      // CI installs python3-torch (.ci/run), so there a missing torch is a failure, not a skip.
-      if (process.env.CI) throw new Error(reason);
-      console.warn(`[ui-pytorch] skipped: ${reason}`);
-      ctx.skip(reason);
-    }
+    requireTorch(ctx);
     const out = execFileSync(torchPython!, [writeScript(c), '--steps', String(c.steps), '--device', 'cpu'], {
       stdio: 'pipe',
       timeout: 120_000,
@@ -202,15 +193,6 @@ describe('PyTorch export: embedded data', () => {
 
 /** Behaviour of the optimizer templates beyond "the loss falls". */
 describe('PyTorch export: optimizers', () => {
-  /** Fail (CI) or skip (elsewhere) when no python here can import torch. */
-  function requireTorch(ctx: { skip: (note?: string) => void }): void {
-    if (torchPython) return;
-    const reason = `no python here can import torch (tried ${candidates.join(', ')}): apt-get install -y python3-torch`;
-    if (process.env.CI) throw new Error(reason);
-    console.warn(`[ui-pytorch] skipped: ${reason}`);
-    ctx.skip(reason);
-  }
-
   /** Run an exported script on the CPU. */
   function runScript(file: string, args: string[]) {
     return spawnSync(torchPython!, [file, ...args, '--device', 'cpu'], {
