@@ -80,9 +80,15 @@ describe('forward-pass accounting equals REFERENCE.md', () => {
     p.dispose();
   });
 
-  it('the optimizer README has a row for every registered optimizer', () => {
-    const doc = readFileSync(new URL('../../src/core/optimizers/README.md', import.meta.url), 'utf8');
-    for (const o of OPTIMIZERS) expect(doc).toContain(`| \`${o.id}\` | ${o.label} | ${o.family} |`);
+  it('the optimizer tables (src/core/optimizers/README.md and README.md) have a row for every registered optimizer, with its memory', () => {
+    for (const path of ['../../src/core/optimizers/README.md', '../../README.md']) {
+      const doc = readFileSync(new URL(path, import.meta.url), 'utf8');
+      for (const o of OPTIMIZERS) {
+        const row = doc.split('\n').find((line) => line.startsWith(`| \`${o.id}\` | ${o.label} | ${o.family} |`));
+        expect(row, `${path}: ${o.id}`).toBeDefined();
+        expect(row!.endsWith(`| ${o.memory} |`), `${path}: ${o.id}'s memory column`).toBe(true);
+      }
+    }
   });
 
   it('covers every registered optimizer, and every registry entry has an implementation', () => {

@@ -11,6 +11,11 @@ export const DISTRIBUTIONS = ['gaussian', 'rademacher', 'sphere'] as const;
 export const MODES = ['central', 'one-sided'] as const;
 /** Update rules OpenAI-ES can feed its estimate to (hyper `rule`). */
 export const RULES = ['sgd', 'adam'] as const;
+/**
+ * CMA-ES refuses models over this many parameters: a step keeps the d×d covariance and its
+ * eigenvectors and eigendecomposes them every few steps on the CPU (O(d³)).
+ */
+export const CMA_ES_MAX_DIM = 300;
 
 const lr = (value: number, min: number, max: number): ParamSpec => ({
   name: 'lr',
@@ -351,12 +356,12 @@ export const OPTIMIZERS: readonly OptimizerSpec[] = [
     },
     equation:
       'xₖ = m + σ·N(0, C),  m ← Σ wᵢx_{i:λ},  C ← (1−c₁−c_μ)C + c₁p_cp_cᵀ + c_μΣ wᵢyᵢyᵢᵀ,  σ by cumulative step-size adaptation',
-    memory: '2×d² (covariance C and its eigenvectors); refuses more than 300 parameters',
+    memory: `2×d² (covariance C and its eigenvectors); refuses more than ${CMA_ES_MAX_DIM} parameters`,
     description:
       'Covariance Matrix Adaptation: samples from a full Gaussian N(m, σ²C), moves the mean to a ' +
       'weighted average of the best half, and learns C from successful steps, so it adapts to rotated ' +
-      'and ill-conditioned valleys. Its d×d covariance limits it to small models (at most 1,000 ' +
-      'parameters here); it runs on the CPU and reads the λ losses back every step.',
+      'and ill-conditioned valleys. Its d×d covariance limits it to small models (at most ' +
+      `${CMA_ES_MAX_DIM} parameters here); it runs on the CPU and reads the λ losses back every step.`,
     hypers: [
       sigma(0.3, 'Step size σ of the search distribution (then adapted); changing it live sets the current σ.'),
       population('lambda', 'population λ', 16, 4, 'Samples per step; the standard default is 4 + ⌊3 ln d⌋ (18 for 114 parameters).'),

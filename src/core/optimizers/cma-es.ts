@@ -18,14 +18,13 @@
  * Changing σ live sets the current step size.
  */
 import * as tf from '@tensorflow/tfjs';
+import { CMA_ES_MAX_DIM } from '../catalog/optimizers';
 import { Optimizer } from './base';
 import { symmetricEigen } from './eigen';
 import { Purpose, fillNormal } from '../rng';
 import { sizeOf } from './strategy';
 
-/** Above this many parameters CMA-ES refuses to start: C alone would be d² doubles (8 MB at 1,000). */
-/** Above this, a step costs O(d²) memory and an O(d³) eigendecomposition every few steps on the CPU. */
-export const CMA_ES_MAX_DIM = 300;
+export { CMA_ES_MAX_DIM };
 
 interface CmaState {
   N: number;

@@ -1,5 +1,6 @@
 import type { TorchOptimizer } from './optimizers';
 import { ADAM_RULE } from './rules';
+import { CMA_ES_MAX_DIM } from '../../core/catalog/optimizers';
 
 /**
  * PyTorch templates of the evolution strategies and random search (src/core/optimizers/
@@ -155,7 +156,7 @@ def train_step(params, loss_fn, step, hyper, state):
 const CMA_ES: TorchOptimizer = {
   summary: 'CMA-ES: xₖ = m + σ·N(0, C), weighted recombination of the best half, rank-one and rank-μ updates of C, CSA for σ.',
   usesEstimator: false,
-  code: `CMA_ES_MAX_DIM = 300  # as the playground: C is d×d, eigendecomposed every few steps
+  code: `CMA_ES_MAX_DIM = ${CMA_ES_MAX_DIM}  # as the playground: C is d×d, eigendecomposed every few steps
 
 
 def flat(params):
