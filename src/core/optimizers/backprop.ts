@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { Optimizer } from './base';
-import { adamRule, momentumRule, sgdRule, type UpdateRule } from './rules';
+import { RuleOptimizer } from './base';
+import { adamRule, momentumRule, sgdRule } from './rules';
 
 /**
  * Backprop baselines: the true minibatch gradient (tf.variableGrads) fed to the same update rules
@@ -8,16 +8,7 @@ import { adamRule, momentumRule, sgdRule, type UpdateRule } from './rules';
  * One step = 1 forward + 1 backward ≈ 3 forward-pass equivalents. Logged loss: L(θ) before the update.
  * The three ids share this file because they differ only in the rule.
  */
-export class BackpropOptimizer extends Optimizer {
-  constructor(
-    id: string,
-    private readonly rule: UpdateRule,
-    hyper?: Record<string, number>,
-    seed?: number,
-  ) {
-    super(id, hyper, seed);
-  }
-
+export class BackpropOptimizer extends RuleOptimizer {
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
     const { value, grads } = tf.variableGrads(f, vars as tf.Variable[]);
     const g = vars.map((v) => grads[v.name]);
@@ -25,11 +16,6 @@ export class BackpropOptimizer extends Optimizer {
     this.rule.apply(vars, g, this.hyper);
     tf.dispose(grads);
     return value;
-  }
-
-  dispose(): void {
-    super.dispose();
-    this.rule.dispose();
   }
 }
 

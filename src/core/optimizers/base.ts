@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { optimizerSpec } from '../catalog/optimizers';
 import { fitToSpec, type OptimizerSpec } from '../catalog/types';
 import { materialize, type Direction } from '../perturb';
+import type { UpdateRule } from './rules';
 
 /**
  * What every optimizer shares: hyperparameters validated against its registry entry, a step
@@ -129,5 +130,26 @@ export abstract class Optimizer {
   /** Release all optimizer state. */
   dispose(): void {
     this.dropEstimate();
+  }
+}
+
+/**
+ * An optimizer that feeds a gradient, true or estimated, to an update rule (rules.ts) it owns: the
+ * backprop baselines and the zeroth-order lanes with a rule, so "ZO-Adam vs Adam" differ only in
+ * where the gradient came from.
+ */
+export abstract class RuleOptimizer extends Optimizer {
+  constructor(
+    id: string,
+    protected readonly rule: UpdateRule,
+    hyper?: Record<string, number>,
+    seed?: number,
+  ) {
+    super(id, hyper, seed);
+  }
+
+  dispose(): void {
+    super.dispose();
+    this.rule.dispose();
   }
 }

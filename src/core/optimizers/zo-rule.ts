@@ -5,21 +5,11 @@
  * a nonlinearity (momentum, Adam, sign) needs its values.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Optimizer } from './base';
-import type { UpdateRule } from './rules';
+import { RuleOptimizer } from './base';
 import { materialize } from '../perturb';
 import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint, twoPointSettings } from './two-point';
 
-export class ZoRuleOptimizer extends Optimizer {
-  constructor(
-    id: string,
-    private readonly rule: UpdateRule,
-    hyper?: Record<string, number>,
-    seed?: number,
-  ) {
-    super(id, hyper, seed);
-  }
-
+export class ZoRuleOptimizer extends RuleOptimizer {
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
     const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper));
     const dirs = gradientDirections(probes, 1);
@@ -30,10 +20,5 @@ export class ZoRuleOptimizer extends Optimizer {
     disposeDirections(dirs);
     disposeProbes(probes);
     return loss;
-  }
-
-  dispose(): void {
-    super.dispose();
-    this.rule.dispose();
   }
 }
