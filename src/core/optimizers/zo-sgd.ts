@@ -16,19 +16,30 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Optimizer } from './base';
-import { perturbAll } from '../perturb';
-import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint, twoPointSettings } from './two-point';
+import { perturbAll, type Direction } from '../perturb';
+import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint, twoPointSettings, type Probe } from './two-point';
 
-export class ZoSgd extends Optimizer {
-  constructor(hyper?: Record<string, number>, seed?: number) {
-    super('zo-sgd', hyper, seed);
+/** The step's directions from its probes, each scaled by `gain` (−η for the update, 1 for diagnostics). */
+type Directions = (probes: readonly Probe[], gain: number) => Direction[];
+
+/**
+ * A seed-trick step: θ ← θ + Σₖ (−η·sₖ/q)·zₖ, one seed at a time, where sₖ is what `directions`
+ * makes of the slope gₖ (gₖ itself for ZO-SGD, sign(gₖ) for ZO-SGD-Sign). No d-sized tensor is kept.
+ */
+export class SeedTrickOptimizer extends Optimizer {
+  constructor(
+    id: string,
+    private readonly directions: Directions,
+    hyper?: Record<string, number>,
+    seed?: number,
+  ) {
+    super(id, hyper, seed);
   }
 
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
     const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper));
-    // θ ← θ + Σₖ (−η gₖ/q) zₖ, one seed at a time.
-    if (this.captureEstimate) this.keepEstimate(gradientDirections(probes, 1));
-    const dirs = gradientDirections(probes, -this.hyper.lr);
+    if (this.captureEstimate) this.keepEstimate(this.directions(probes, 1));
+    const dirs = this.directions(probes, -this.hyper.lr);
     perturbAll(vars, dirs);
     disposeDirections(dirs);
     disposeProbes(probes);
@@ -36,4 +47,4 @@ export class ZoSgd extends Optimizer {
   }
 }
 
-export const createZoSgd = (hyper?: Record<string, number>, seed?: number) => new ZoSgd(hyper, seed);
+export const createZoSgd = (hyper?: Record<string, number>, seed?: number) => new SeedTrickOptimizer('zo-sgd', gradientDirections, hyper, seed);

@@ -8,25 +8,7 @@
  * sign of ĝ). Forward passes per step: 2q (central) or q + 1 (one-sided). Memory: inference only
  * (seed trick; no readback). E[sign(zᵀ∇L)·z] = √(2/π)·∇L/‖∇L‖ for Gaussian z: a normalised gradient.
  */
-import * as tf from '@tensorflow/tfjs';
-import { Optimizer } from './base';
-import { perturbAll } from '../perturb';
-import { disposeDirections, disposeProbes, probeTwoPoint, signDirections, twoPointSettings } from './two-point';
+import { signDirections } from './two-point';
+import { SeedTrickOptimizer } from './zo-sgd';
 
-export class ZoSign extends Optimizer {
-  constructor(hyper?: Record<string, number>, seed?: number) {
-    super('zo-sign', hyper, seed);
-  }
-
-  step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
-    const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper));
-    if (this.captureEstimate) this.keepEstimate(signDirections(probes, 1));
-    const dirs = signDirections(probes, -this.hyper.lr);
-    perturbAll(vars, dirs);
-    disposeDirections(dirs);
-    disposeProbes(probes);
-    return loss;
-  }
-}
-
-export const createZoSign = (hyper?: Record<string, number>, seed?: number) => new ZoSign(hyper, seed);
+export const createZoSign = (hyper?: Record<string, number>, seed?: number) => new SeedTrickOptimizer('zo-sign', signDirections, hyper, seed);
