@@ -41,6 +41,15 @@ export function direction(shape: number[], tensorIdx: number, key: DirectionKey)
   return tf.tensor(directionValues(size, tensorIdx, key), shape, 'float32');
 }
 
+/** θ ← θ + scale·D for materialised directions D (one tensor per variable, borrowed). */
+export function addScaled(vars: readonly tf.Variable[], tensors: readonly tf.Tensor[], scale: number | tf.Scalar = 1): void {
+  vars.forEach((v, i) => {
+    const next = tf.tidy(() => tf.add(v, scale === 1 ? tensors[i] : tf.mul(tensors[i], scale)));
+    v.assign(next);
+    next.dispose();
+  });
+}
+
 /** The TypeScript twin: generate z on the CPU, upload, fused multiply-add. */
 export const cpuPerturbKernel: PerturbKernel = {
   name: 'typescript',

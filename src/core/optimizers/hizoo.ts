@@ -14,7 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Optimizer } from './base';
-import { materialize, type DirectionKey } from '../perturb';
+import { addScaled, materialize, type DirectionKey } from '../perturb';
 
 export class HiZoo extends Optimizer {
   /** Diagonal Hessian estimate, one tensor per variable (created at the first step). */
@@ -31,12 +31,7 @@ export class HiZoo extends Optimizer {
     const key: DirectionKey = { seed: this.seed, step: this.iterations, query: 0 };
     const z = materialize([{ key, coef: 1 }], vars);
     const dz = z.map((zi, i) => tf.tidy(() => tf.div(zi, tf.sqrt(H[i])))); // z/√H
-    const shift = (scale: number) =>
-      vars.forEach((v, i) => {
-        const next = tf.tidy(() => tf.add(v, tf.mul(dz[i], scale)));
-        v.assign(next);
-        next.dispose();
-      });
+    const shift = (scale: number) => addScaled(vars, dz, scale);
     const l0 = tf.tidy(f);
     shift(eps);
     const lossPlus = tf.tidy(f);

@@ -15,7 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Optimizer } from './base';
-import { direction } from '../perturb';
+import { addScaled, direction } from '../perturb';
 import { Purpose, fillNormal } from '../rng';
 
 export class Lozo extends Optimizer {
@@ -36,12 +36,7 @@ export class Lozo extends Optimizer {
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
     const { lr, eps } = this.hyper;
     const Z = vars.map((v, i) => this.directionOf(v, i, this.iterations));
-    const shift = (scale: number | tf.Scalar) =>
-      vars.forEach((v, i) => {
-        const next = tf.tidy(() => tf.add(v, tf.mul(Z[i], scale)));
-        v.assign(next);
-        next.dispose();
-      });
+    const shift = (scale: number | tf.Scalar) => addScaled(vars, Z, scale);
     shift(eps);
     const lossPlus = tf.tidy(f);
     shift(-2 * eps);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { addScaled } from '../perturb';
 
 /**
  * Update rules in optax's spirit (https://github.com/google-deepmind/optax): small gradient
@@ -46,11 +47,7 @@ export function rule(...transforms: Transform[]): UpdateRule {
   return {
     apply(vars, grads, hyper) {
       const updates = t.update(grads, hyper);
-      vars.forEach((v, i) => {
-        const next = tf.tidy(() => tf.add(v, updates[i]));
-        v.assign(next);
-        next.dispose();
-      });
+      addScaled(vars, updates);
       tf.dispose(updates);
     },
     dispose: () => t.dispose(),

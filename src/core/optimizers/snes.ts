@@ -15,7 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Optimizer } from './base';
-import { materialize, type Direction, type DirectionKey } from '../perturb';
+import { addScaled, materialize, type Direction, type DirectionKey } from '../perturb';
 import { ranks, sizeOf } from './strategy';
 import { disposeDirections } from './two-point';
 
@@ -49,12 +49,7 @@ export class Snes extends Optimizer {
     const losses = keys.map((key) => {
       const s = materialize([{ key, coef: 1 }], vars);
       const delta = s.map((sk, i) => tf.mul(sk, sigma[i]));
-      const shift = (sign: number) =>
-        vars.forEach((v, i) => {
-          const next = tf.tidy(() => (sign > 0 ? tf.add(v, delta[i]) : tf.sub(v, delta[i])));
-          v.assign(next);
-          next.dispose();
-        });
+      const shift = (sign: number) => addScaled(vars, delta, sign);
       shift(1);
       const loss = tf.tidy(f);
       shift(-1);
