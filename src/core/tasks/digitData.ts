@@ -13,19 +13,25 @@ export interface DigitSet {
   pixels: Float32Array;
 }
 
-/** Decode the packed digits (4-bit grey levels, two per byte). */
-export function decodeDigits(bytes: Uint8Array): DigitSet {
+/** Bytes before the labels: "ZOD1" | u32 numTrain | u32 numTest | u8 side | u8 bits | u16 0. */
+export const DIGITS_HEADER_BYTES = 16;
+
+/** The header of a packed digits file, checked (magic, 4 bits per pixel). */
+export function digitsHeader(bytes: Uint8Array): { numTrain: number; numTest: number; side: number } {
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
   if (magic !== DIGITS_MAGIC) throw new Error(`digits.bin: bad magic '${magic}'`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const numTrain = view.getUint32(4, true);
-  const numTest = view.getUint32(8, true);
-  const side = bytes[12];
   const bits = bytes[13];
   if (bits !== 4) throw new Error(`digits.bin: ${bits} bits per pixel is not supported`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { numTrain: view.getUint32(4, true), numTest: view.getUint32(8, true), side: bytes[12] };
+}
+
+/** Decode the packed digits (4-bit grey levels, two per byte). */
+export function decodeDigits(bytes: Uint8Array): DigitSet {
+  const { numTrain, numTest, side } = digitsHeader(bytes);
   const n = numTrain + numTest;
-  const labels = bytes.slice(16, 16 + n);
-  const base = 16 + n;
+  const labels = bytes.slice(DIGITS_HEADER_BYTES, DIGITS_HEADER_BYTES + n);
+  const base = DIGITS_HEADER_BYTES + n;
   const pixels = new Float32Array(n * side * side);
   for (let i = 0; i < pixels.length; i++) {
     const byte = bytes[base + (i >> 1)];

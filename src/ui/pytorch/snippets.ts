@@ -82,16 +82,20 @@ def uniform(gen):
     return float(torch.rand(1, generator=gen))
 `;
 
-/** `NAME = [item, item, …]` as one literal, wrapped to lines of at most ~100 characters. */
-function pyList(name: string, items: readonly string[]): string {
+/** Items in lines of at most about `width` characters, each line the items joined by ', ' (no item is split). */
+export function wrapItems(items: readonly string[], width = 96): string[] {
   const lines: string[] = [];
   for (const item of items) {
     const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + item.length + 2 <= 100) lines[last] += ` ${item},`;
-    else lines.push(`    ${item},`);
+    if (last >= 0 && lines[last].length + item.length + 2 <= width) lines[last] += `, ${item}`;
+    else lines.push(item);
   }
-  return `${name} = [\n${lines.join('\n')}\n]`;
+  return lines;
 }
+
+/** `NAME = [item, item, …]` as one literal, wrapped to lines of at most ~100 characters. */
+const pyList = (name: string, items: readonly string[]): string =>
+  `${name} = [\n${wrapItems(items).map((line) => `    ${line},`).join('\n')}\n]`;
 
 /** A Python string literal (JSON's escapes are Python's for these ASCII words). */
 export const pyStr = (s: string) => JSON.stringify(s);

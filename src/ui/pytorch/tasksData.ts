@@ -2,8 +2,8 @@ import { TASK_ASSETS } from '../../core/tasks/assets';
 import { decodeCheckpoint } from '../../core/tasks/checkpoint';
 import { FIRST_RATED, flippedWords, ratedWords } from '../../core/tasks/corpus';
 import { LEXICON } from '../../core/tasks/data/lexicon';
-import { DIGITS_MAGIC } from '../../core/tasks/digitData';
-import { PY_BAG_OF_WORDS, PY_CLASSIFIER, PY_MLP, PY_SENTIMENT_CORPUS } from './snippets';
+import { DIGITS_HEADER_BYTES, digitsHeader } from '../../core/tasks/digitData';
+import { PY_BAG_OF_WORDS, PY_CLASSIFIER, PY_MLP, PY_SENTIMENT_CORPUS, wrapItems } from './snippets';
 import type { TorchTask } from './tasks';
 
 /**
@@ -17,7 +17,6 @@ import type { TorchTask } from './tasks';
 const DIGITS_FILE = TASK_ASSETS['digits-mlp'][0];
 const CHECKPOINT_FILE = TASK_ASSETS['sentiment-finetune'][0];
 /** Bytes before the labels in the digits format (src/cli/build-data.ts). */
-const DIGITS_HEADER = 16;
 
 /** Base64 of `bytes`, wrapped at 100 columns (btoa exists in browsers and in Node ≥ 16). */
 export function base64Lines(bytes: Uint8Array): string {
@@ -31,21 +30,17 @@ export function base64Lines(bytes: Uint8Array): string {
  * "ZOD1" | u32 numTrain | u32 numTest | u8 side | u8 4 | u16 0 | labels | pixels, two per byte.
  */
 export function digitSubset(bytes: Uint8Array, train: number): Uint8Array {
-  const magic = String.fromCharCode(...bytes.subarray(0, 4));
-  if (magic !== DIGITS_MAGIC || bytes[13] !== 4) throw new Error(`${DIGITS_FILE}: not a 4-bit digits file`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const numTrain = view.getUint32(4, true);
-  const numTest = view.getUint32(8, true);
-  const pixels = bytes[12] * bytes[12];
+  const { numTrain, numTest, side } = digitsHeader(bytes);
+  const pixels = side * side;
   const kept = Math.max(1, Math.min(train, numTrain));
   const rows = [...Array.from({ length: kept }, (_, i) => i), ...Array.from({ length: numTest }, (_, i) => numTrain + i)];
-  const out = new Uint8Array(DIGITS_HEADER + rows.length + Math.ceil((rows.length * pixels) / 2));
-  out.set(bytes.subarray(0, DIGITS_HEADER));
+  const out = new Uint8Array(DIGITS_HEADER_BYTES + rows.length + Math.ceil((rows.length * pixels) / 2));
+  out.set(bytes.subarray(0, DIGITS_HEADER_BYTES));
   new DataView(out.buffer).setUint32(4, kept, true);
-  const base = DIGITS_HEADER + numTrain + numTest;
-  const outBase = DIGITS_HEADER + rows.length;
+  const base = DIGITS_HEADER_BYTES + numTrain + numTest;
+  const outBase = DIGITS_HEADER_BYTES + rows.length;
   rows.forEach((row, i) => {
-    out[DIGITS_HEADER + i] = bytes[DIGITS_HEADER + row];
+    out[DIGITS_HEADER_BYTES + i] = bytes[DIGITS_HEADER_BYTES + row];
     for (let p = 0; p < pixels; p++) {
       const from = row * pixels + p;
       const to = i * pixels + p;
@@ -205,9 +200,6 @@ function digitsTask(template: (data: string) => string): TorchTask {
   };
 }
 
-/** Items joined by commas, in lines of at most ~96 characters. */
-const wrapped = (items: readonly string[]): string[] => (items.join(', ').match(/.{1,96}(, |$)/g) ?? []).map((line) => line.trim());
-
 /** The fine-tuning task over sentiment's corpus (snippets.ts), from the embedded checkpoint. */
 const SENTIMENT_FINETUNE = (checkpoint: string, flipped: readonly number[], words: readonly string[]) => `${IMPORTS}
 METRIC = "accuracy"
@@ -221,8 +213,8 @@ ${PY_SENTIMENT_CORPUS}
 
 # Positions in rated_words(V − FIRST_RATED) of the words whose polarity the shifted domain flips:
 # round(shift · count) of them, chosen by a hash of the word as in the playground${words.length ? ':' : ' (none).'}
-${wrapped(words).map((line) => `# ${line}\n`).join('')}FLIPPED = ${flipped.length ? `{
-${wrapped(flipped.map(String)).map((line) => `    ${line}`).join('\n')}
+${wrapItems(words).map((line) => `#   ${line}\n`).join('')}FLIPPED = ${flipped.length ? `{
+${wrapItems(flipped.map(String)).map((line) => `    ${line},`).join('\n')}
 }` : 'set()'}
 EVAL_SENTENCES = 500
 
