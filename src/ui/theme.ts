@@ -2,14 +2,14 @@ import { useStore } from './store';
 import type { Theme } from './store/uiSlice';
 
 /**
- * Light or dark: by default the system's (prefers-color-scheme, handled in CSS); a choice in the
- * toggle sets <html data-theme> and is remembered in this browser.
+ * Light or dark: <html data-theme> is the toggle's choice, remembered in this browser, or by default
+ * the system's (prefers-color-scheme, followed as it changes). The stylesheet reads only data-theme.
  */
 const KEY = 'zo-theme';
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
 
 function apply(theme: Theme): void {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
+  document.documentElement.dataset.theme = theme === 'system' ? (systemDark.matches ? 'dark' : 'light') : theme;
 }
 
 function remembered(): Theme {
@@ -24,7 +24,9 @@ function remembered(): Theme {
 export function startThemeSync(): () => void {
   useStore.getState().setTheme(remembered());
   apply(useStore.getState().theme);
-  return useStore.subscribe((s, prev) => {
+  const followSystem = () => apply(useStore.getState().theme);
+  systemDark.addEventListener('change', followSystem);
+  const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.theme === prev.theme) return;
     apply(s.theme);
     try {
@@ -34,4 +36,8 @@ export function startThemeSync(): () => void {
       // storage unavailable (private mode): the choice lasts for this page only
     }
   });
+  return () => {
+    unsubscribe();
+    systemDark.removeEventListener('change', followSystem);
+  };
 }

@@ -312,6 +312,11 @@ describe('playground experience in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshotNotBlank(page, 'tablet-820');
+    // By default the page follows the system's colour scheme, also when it changes.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
     await page.getByLabel('Theme').selectOption('dark');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
