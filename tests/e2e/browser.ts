@@ -32,18 +32,46 @@ export interface AppState {
   numTensors: number;
 }
 
-/** Open the app at `hash` and wait until the worker reports a backend. Page errors fail the test. */
+/**
+ * Open the app at `hash` and wait until the worker reports a backend. Page errors fail the test.
+ *
+ * A navigation that has not loaded in 45 s is reported (which requests were still open, whether the
+ * page's main thread answers) and tried once more on a fresh page: on CI, once in many runs, a new
+ * page's `load` never came while every other page that run loaded in under a second. A page that
+ * fails to load twice fails the test.
+ */
 export async function openApp(browser: Browser, hash = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // SwiftShader shares two cores with the worker pool: waits for a redraw can pass Playwright's 30 s.
-  page.setDefaultTimeout(90_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(baseUrl() + hash);
-  await page.waitForFunction(() => Boolean((window as unknown as { __zo?: { getState(): AppState } }).__zo?.getState().backend), null, {
-    timeout: 60_000,
-  });
-  return { page, errors };
+  for (let attempt = 1; ; attempt++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // SwiftShader shares two cores with the worker pool: waits for a redraw can pass Playwright's 30 s.
+    page.setDefaultTimeout(90_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const open = new Set<string>();
+    page.on('request', (r) => open.add(r.url()));
+    const settle = (r: { url(): string }) => open.delete(r.url());
+    page.on('requestfinished', settle);
+    page.on('requestfailed', settle);
+    try {
+      await page.goto(baseUrl() + hash, { timeout: attempt === 1 ? 45_000 : 90_000 });
+    } catch (e) {
+      if (attempt > 1) throw e;
+      const readyState = await Promise.race([
+        page.evaluate(() => document.readyState).catch((err: unknown) => `evaluate failed: ${String(err)}`),
+        new Promise<string>((resolve) => setTimeout(() => resolve('no answer in 5 s'), 5_000)),
+      ]);
+      console.warn(
+        `openApp: ${hash || '(default run)'} did not load (${String(e).split('\n')[0]}); ` +
+          `document.readyState: ${readyState}; requests still open: ${[...open].join(', ') || 'none'}. Trying once more on a fresh page.`,
+      );
+      await page.close().catch(() => undefined);
+      continue;
+    }
+    await page.waitForFunction(() => Boolean((window as unknown as { __zo?: { getState(): AppState } }).__zo?.getState().backend), null, {
+      timeout: 60_000,
+    });
+    return { page, errors };
+  }
 }
 
 export async function state(page: Page): Promise<AppState> {

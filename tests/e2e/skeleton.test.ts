@@ -82,9 +82,7 @@ describe('walking skeleton in Chromium', () => {
     expect(link).toContain('run=1');
     await page.close();
 
-    const replay = await browser.newPage();
-    await replay.goto(link);
-    await replay.waitForFunction(() => Boolean((window as unknown as { __zo?: unknown }).__zo));
+    const { page: replay } = await openApp(browser, new URL(link).hash);
     await waitDone(replay);
     const second = await csv(replay);
     expect(parseCsv(second)).toHaveLength(80);
