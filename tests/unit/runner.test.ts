@@ -51,8 +51,13 @@ describe('Runner', () => {
     expect(adam[59][2]).toBe(180); // 3 per backprop step
     const evalSteps = zo.filter((r) => !Number.isNaN(r[5])).map((r) => r[1]);
     expect(evalSteps).toEqual([20, 40, 60]);
-    // Accuracy is a fraction.
-    for (const r of zo.filter((x) => !Number.isNaN(x[6]))) expect(r[6]).toBeGreaterThanOrEqual(0);
+    // The metric (spiral: accuracy, a fraction) comes with every evaluation and only then.
+    const metrics = zo.filter((r) => !Number.isNaN(r[6]));
+    expect(metrics.map((r) => r[1])).toEqual([20, 40, 60]);
+    for (const r of metrics) {
+      expect(r[6]).toBeGreaterThanOrEqual(0);
+      expect(r[6]).toBeLessThanOrEqual(1);
+    }
   });
 
   it('two identical lanes produce identical curves (same weights, same batches, same directions)', async () => {
@@ -134,6 +139,7 @@ describe('Runner: gradient diagnostics and failures', () => {
 
   it('backprop ĝ is the gradient: cos = 1, relative error 0', async () => {
     const rows = await runAll(quad([{ optimizer: 'sgd', hyper: { lr: 0.05 }, diagnostics: true }], 20));
+    expect(rows).toHaveLength(20);
     for (const r of rows) {
       expect(r[7]).toBeCloseTo(1, 5);
       expect(r[8]).toBeLessThan(1e-5);
@@ -156,6 +162,7 @@ describe('Runner: gradient diagnostics and failures', () => {
 
   it('strategies are compared through their update direction: cosine only', async () => {
     const rows = await runAll(quad([{ optimizer: 'snes', hyper: {}, diagnostics: true }], 30));
+    expect(rows).toHaveLength(30);
     expect(rows.every((r) => Number.isFinite(r[7]) && Math.abs(r[7]) <= 1 + 1e-6)).toBe(true);
     expect(rows.every((r) => Number.isNaN(r[8]))).toBe(true);
   });

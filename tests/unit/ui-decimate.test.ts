@@ -23,7 +23,12 @@ describe('chart decimation', () => {
     expect(log.map((p) => p.y)).toEqual([1, 3]);
     const lin = decimateMinMax(ys.length, x, (i) => ys[i], 2000, false);
     expect(lin.map((p) => p.y)).toEqual([1, 0, -2, 3]);
+    // Every third point is NaN (x = 1, 4, 7, …): the kept points are the others, ends included.
     const big = decimateMinMax(n, x, (i) => (i % 3 === 0 ? NaN : 1 + i), 500, true);
-    expect(big.every((p) => Number.isFinite(p.y) && Number.isFinite(p.x))).toBe(true);
+    expect(big.length).toBeGreaterThan(0);
+    expect(big.length).toBeLessThanOrEqual(500);
+    expect(big.every((p) => Number.isFinite(p.y) && (p.x - 1) % 3 !== 0)).toBe(true);
+    expect(big[0]).toEqual({ x: 2, y: 2 });
+    expect(big.at(-1)).toEqual({ x: n - 1, y: n - 1 });
   });
 });
