@@ -1,0 +1,54 @@
+import { useSyncExternalStore } from 'react';
+import { replicas } from '../replicas';
+import { series } from '../series';
+
+interface VersionSource {
+  version: () => number;
+  subscribe: (listener: () => void) => () => void;
+}
+
+interface Ticker {
+  get: () => number;
+  subscribe: (listener: () => void) => () => void;
+}
+
+/**
+ * A source's version, republished at most once per `intervalMs` (charts redraw ≤ 4 times a second
+ * however fast metrics arrive); a trailing update always lands the latest data. One ticker per
+ * (source, interval) is shared by every component, so they all re-render in the same batch.
+ */
+function makeTicker(source: VersionSource, intervalMs: number): Ticker {
+  let shown = source.version();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = -Infinity;
+  const listeners = new Set<() => void>();
+  source.subscribe(() => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      last = performance.now();
+      shown = source.version();
+      listeners.forEach((l) => l());
+    }, Math.max(0, last + intervalMs - performance.now()));
+  });
+  return {
+    get: () => shown,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+const tickers = new Map<VersionSource, Map<number, Ticker>>();
+
+function useThrottledVersion(source: VersionSource, intervalMs: number): number {
+  let bySource = tickers.get(source);
+  if (!bySource) tickers.set(source, (bySource = new Map()));
+  let ticker = bySource.get(intervalMs);
+  if (!ticker) bySource.set(intervalMs, (ticker = makeTicker(source, intervalMs)));
+  return useSyncExternalStore(ticker.subscribe, ticker.get);
+}
+
+export const useThrottledSeriesVersion = (intervalMs = 250): number => useThrottledVersion(series, intervalMs);
+export const useThrottledReplicaVersion = (intervalMs = 250): number => useThrottledVersion(replicas, intervalMs);
