@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react';
+import { throttle } from '../shared/throttle';
 
 /**
  * The x value under the pointer in any chart (null when none). Every chart shares the x axis
  * setting, so one value synchronises the cursor and the readouts of all of them.
  */
 let x: number | null = null;
-let frame = 0;
 const listeners = new Set<() => void>();
+const notify = throttle(() => listeners.forEach((l) => l()), 'frame');
 
 export const hover = {
   get: (): number | null => x,
@@ -15,11 +16,7 @@ export const hover = {
     const next = value !== null && Number.isFinite(value) ? value : null;
     if (next === x) return;
     x = next;
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      listeners.forEach((l) => l());
-    });
+    notify();
   },
   subscribe(listener: () => void): () => void {
     listeners.add(listener);

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { replicas } from '../replicas';
 import { series } from '../series';
+import { throttle } from '../shared/throttle';
 
 interface VersionSource {
   version: () => number;
@@ -19,18 +20,13 @@ interface Ticker {
  */
 function makeTicker(source: VersionSource, intervalMs: number): Ticker {
   let shown = source.version();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let last = -Infinity;
   const listeners = new Set<() => void>();
-  source.subscribe(() => {
-    if (timer !== undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      last = performance.now();
+  source.subscribe(
+    throttle(() => {
       shown = source.version();
       listeners.forEach((l) => l());
-    }, Math.max(0, last + intervalMs - performance.now()));
-  });
+    }, intervalMs),
+  );
   return {
     get: () => shown,
     subscribe(listener) {

@@ -1,5 +1,6 @@
 import { MAX_SCHEDULE } from '../../core/config';
 import { setHyper } from '../engine';
+import { throttle, type Throttled } from '../shared/throttle';
 import { useStore } from '../store';
 
 /**
@@ -8,12 +9,8 @@ import { useStore } from '../store';
  */
 const LIVE_MS = 250;
 
-interface Throttle {
-  last: number;
-  timer?: ReturnType<typeof setTimeout>;
-  value: number;
-}
-const throttles = new Map<string, Throttle>();
+/** One throttle per `lane:name`: dragging one slider never delays another. */
+const throttles = new Map<string, Throttled<[number]>>();
 
 export function sendLiveHyper(lane: number, name: string, value: number): void {
   const s = useStore.getState();
@@ -24,26 +21,13 @@ export function sendLiveHyper(lane: number, name: string, value: number): void {
   }
   const key = `${lane}:${name}`;
   s.setPendingHyper(key, value);
-  const t = throttles.get(key) ?? { last: -Infinity, value };
-  throttles.set(key, t);
-  t.value = value;
-  const now = performance.now();
-  if (t.timer !== undefined) return;
-  const wait = t.last + LIVE_MS - now;
-  if (wait <= 0) {
-    t.last = now;
-    setHyper(lane, name, value);
-    return;
-  }
-  t.timer = setTimeout(() => {
-    t.timer = undefined;
-    t.last = performance.now();
-    setHyper(lane, name, t.value);
-  }, wait);
+  let send = throttles.get(key);
+  if (!send) throttles.set(key, (send = throttle((v: number) => setHyper(lane, name, v), LIVE_MS, { leading: true })));
+  send(value);
 }
 
 /** Drop queued live changes (the run they were meant for is being replaced). */
 export function cancelLiveHyper(): void {
-  for (const t of throttles.values()) clearTimeout(t.timer);
+  for (const send of throttles.values()) send.cancel();
   throttles.clear();
 }
