@@ -1,15 +1,11 @@
-import { useSyncExternalStore } from 'react';
 import { replicas } from '../replicas';
 import { series } from '../series';
 import { throttle } from '../shared/throttle';
+import { smallStore, useSmallStore, type SmallStore } from '../store/smallStore';
 
+/** Results kept outside React: a version that grows with every change, and its subscription. */
 interface VersionSource {
   version: () => number;
-  subscribe: (listener: () => void) => () => void;
-}
-
-interface Ticker {
-  get: () => number;
   subscribe: (listener: () => void) => () => void;
 }
 
@@ -18,32 +14,20 @@ interface Ticker {
  * however fast metrics arrive); a trailing update always lands the latest data. One ticker per
  * (source, interval) is shared by every component, so they all re-render in the same batch.
  */
-function makeTicker(source: VersionSource, intervalMs: number): Ticker {
-  let shown = source.version();
-  const listeners = new Set<() => void>();
-  source.subscribe(
-    throttle(() => {
-      shown = source.version();
-      listeners.forEach((l) => l());
-    }, intervalMs),
-  );
-  return {
-    get: () => shown,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+function makeTicker(source: VersionSource, intervalMs: number): SmallStore<{ version: number }> {
+  const shown = smallStore({ version: source.version() });
+  source.subscribe(throttle(() => shown.set({ version: source.version() }), intervalMs));
+  return shown;
 }
 
-const tickers = new Map<VersionSource, Map<number, Ticker>>();
+const tickers = new Map<VersionSource, Map<number, SmallStore<{ version: number }>>>();
 
 function useThrottledVersion(source: VersionSource, intervalMs: number): number {
   let bySource = tickers.get(source);
   if (!bySource) tickers.set(source, (bySource = new Map()));
   let ticker = bySource.get(intervalMs);
   if (!ticker) bySource.set(intervalMs, (ticker = makeTicker(source, intervalMs)));
-  return useSyncExternalStore(ticker.subscribe, ticker.get);
+  return useSmallStore(ticker, (s) => s.version);
 }
 
 export const useThrottledSeriesVersion = (intervalMs = 250): number => useThrottledVersion(series, intervalMs);

@@ -1,24 +1,13 @@
-import { useSyncExternalStore } from 'react';
 import type { TaskView } from '../../core/views';
+import { smallStore, useSmallStore } from '../store/smallStore';
 
-/** The latest task picture from the worker, kept outside React state (it holds typed arrays). */
-let current: TaskView | null = null;
-const listeners = new Set<() => void>();
+/** The latest task picture from the worker, kept outside the main store (it holds typed arrays). */
+const latest = smallStore<{ picture: TaskView | null }>({ picture: null });
 
 export const pictureStore = {
-  set(view: TaskView | null): void {
-    current = view;
-    listeners.forEach((l) => l());
-  },
-  get(): TaskView | null {
-    return current;
-  },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  set: (picture: TaskView | null): void => latest.set({ picture }),
+  get: (): TaskView | null => latest.get().picture,
+  subscribe: latest.subscribe,
 };
 
-export function usePicture(): TaskView | null {
-  return useSyncExternalStore(pictureStore.subscribe, pictureStore.get);
-}
+export const usePicture = (): TaskView | null => useSmallStore(latest, (s) => s.picture);
