@@ -4,15 +4,15 @@ import { CLASS_COLOURS, diverging, paintGrid, planeToPixel, useCanvas } from './
 
 const SIZE = 220;
 
-function BoundaryCanvas({ view, lane }: { view: BoundaryView; lane: number }) {
+function BoundaryCanvas({ picture, lane }: { picture: BoundaryView; lane: number }) {
   const ref = useCanvas(SIZE, SIZE, (ctx) => {
-    paintGrid(ctx, view.probability[lane], view.gridSize, SIZE, SIZE, diverging);
-    const { px, py } = planeToPixel(view.bounds, SIZE, SIZE);
+    paintGrid(ctx, picture.probability[lane], picture.gridSize, SIZE, SIZE, diverging);
+    const { px, py } = planeToPixel(picture.bounds, SIZE, SIZE);
     ctx.lineWidth = 0.8;
     ctx.strokeStyle = '#fff';
-    view.labels.forEach((label, i) => {
+    picture.labels.forEach((label, i) => {
       ctx.beginPath();
-      ctx.arc(px(view.points[2 * i]), py(view.points[2 * i + 1]), 2.6, 0, 2 * Math.PI);
+      ctx.arc(px(picture.points[2 * i]), py(picture.points[2 * i + 1]), 2.6, 0, 2 * Math.PI);
       ctx.fillStyle = CLASS_COLOURS[label];
       ctx.fill();
       ctx.stroke();
@@ -22,14 +22,14 @@ function BoundaryCanvas({ view, lane }: { view: BoundaryView; lane: number }) {
 }
 
 /** Each lane's decision boundary (P(class 1) on a grid) with the held-out points. */
-export function BoundaryPicture({ view }: { view: BoundaryView }) {
+export function BoundaryPicture({ picture }: { picture: BoundaryView }) {
   const labels = useLaneLabels();
   return (
     <>
-      {view.probability.map((_, lane) => (
+      {picture.probability.map((_, lane) => (
         <div className="picture-card" key={lane}>
           <LaneTitle laneIdx={lane} label={labels[lane] ?? `lane ${lane + 1}`} />
-          <BoundaryCanvas view={view} lane={lane} />
+          <BoundaryCanvas picture={picture} lane={lane} />
         </div>
       ))}
     </>

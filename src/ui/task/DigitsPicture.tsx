@@ -11,9 +11,9 @@ const share = ramp([
   [37, 99, 235],
 ]);
 
-function DigitStrip({ view }: { view: DigitsView }) {
-  const count = view.labels.length;
-  const ref = useCanvas(count * (DIGIT + GAP), DIGIT, (ctx) => paintImages(ctx, view.images, view.side, count, DIGIT, GAP, true));
+function DigitStrip({ picture }: { picture: DigitsView }) {
+  const count = picture.labels.length;
+  const ref = useCanvas(count * (DIGIT + GAP), DIGIT, (ctx) => paintImages(ctx, picture.images, picture.side, count, DIGIT, GAP, true));
   return <canvas ref={ref} style={{ width: count * (DIGIT + GAP), height: DIGIT }} aria-label="Test digits" />;
 }
 
@@ -40,25 +40,25 @@ function Confusion({ counts }: { counts: Uint32Array }) {
 }
 
 /** Digit recognition: shown test digits with each lane's guesses, and confusion matrices. */
-export function DigitsPicture({ view }: { view: DigitsView }) {
+export function DigitsPicture({ picture }: { picture: DigitsView }) {
   const labels = useLaneLabels();
-  const count = view.labels.length;
+  const count = picture.labels.length;
   return (
     <>
       <div className="picture-card">
-        <DigitStrip view={view} />
-        {view.predictions.map((guesses, lane) => (
+        <DigitStrip picture={picture} />
+        {picture.predictions.map((guesses, lane) => (
           <div className="digit-guesses" key={lane} style={{ color: laneColour(lane) }}>
             {Array.from(guesses, (g, i) => (
-              <span key={i} style={{ width: DIGIT, textAlign: 'center' }} className={g === view.labels[i] ? undefined : 'wrong'}>
-                {g === view.labels[i] ? g : `${g}✗`}
+              <span key={i} style={{ width: DIGIT, textAlign: 'center' }} className={g === picture.labels[i] ? undefined : 'wrong'}>
+                {g === picture.labels[i] ? g : `${g}✗`}
               </span>
             ))}
           </div>
         ))}
-        <span className="meta">True labels: {Array.from(view.labels.subarray(0, count)).join(' ')}</span>
+        <span className="meta">True labels: {Array.from(picture.labels.subarray(0, count)).join(' ')}</span>
       </div>
-      {view.confusion.map((counts, lane) => {
+      {picture.confusion.map((counts, lane) => {
         let right = 0;
         let total = 0;
         counts.forEach((n, i) => {

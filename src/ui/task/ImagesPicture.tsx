@@ -13,21 +13,21 @@ function Strip({ pixels, side, label }: { pixels: Float32Array; side: number; la
 }
 
 /** Image generation: test digits, then per lane its reconstructions and decoder samples. */
-export function ImagesPicture({ view }: { view: ImagesView }) {
+export function ImagesPicture({ picture }: { picture: ImagesView }) {
   const labels = useLaneLabels();
   return (
     <>
       <div className="picture-card">
         <span className="meta">test digits</span>
-        <Strip pixels={view.originals} side={view.side} label="Test digits" />
+        <Strip pixels={picture.originals} side={picture.side} label="Test digits" />
       </div>
-      {view.reconstructions.map((recon, lane) => (
+      {picture.reconstructions.map((recon, lane) => (
         <div className="picture-card" key={lane}>
           <LaneTitle laneIdx={lane} label={labels[lane] ?? `lane ${lane + 1}`} />
           <span className="meta">reconstructions</span>
-          <Strip pixels={recon} side={view.side} label={`Reconstructions of lane ${lane + 1}`} />
+          <Strip pixels={recon} side={picture.side} label={`Reconstructions of lane ${lane + 1}`} />
           <span className="meta">samples from random codes</span>
-          <Strip pixels={view.samples[lane]} side={view.side} label={`Samples of lane ${lane + 1}`} />
+          <Strip pixels={picture.samples[lane]} side={picture.side} label={`Samples of lane ${lane + 1}`} />
         </div>
       ))}
     </>

@@ -10,11 +10,11 @@ import { setTaskSetting } from './taskActions';
 
 const SIZE = 440;
 
-function drawLandscape(ctx: CanvasRenderingContext2D, view: LandscapeView): void {
-  paintGrid(ctx, view.heat, view.gridSize, SIZE, SIZE, terrain, 10);
-  const { px, py } = planeToPixel(view.bounds, SIZE, SIZE);
+function drawLandscape(ctx: CanvasRenderingContext2D, picture: LandscapeView): void {
+  paintGrid(ctx, picture.heat, picture.gridSize, SIZE, SIZE, terrain, 10);
+  const { px, py } = planeToPixel(picture.bounds, SIZE, SIZE);
   ctx.lineJoin = 'round';
-  view.paths.forEach((path, lane) => {
+  picture.paths.forEach((path, lane) => {
     if (path.length < 2) return;
     ctx.beginPath();
     for (let i = 0; i < path.length; i += 2) (i === 0 ? ctx.moveTo : ctx.lineTo).call(ctx, px(path[i]), py(path[i + 1]));
@@ -33,14 +33,14 @@ function drawLandscape(ctx: CanvasRenderingContext2D, view: LandscapeView): void
     ctx.lineWidth = 1.5;
     ctx.stroke();
   });
-  view.probes.forEach((probes, lane) => {
+  picture.probes.forEach((probes, lane) => {
     ctx.fillStyle = laneColour(lane);
     for (let i = 0; i < probes.length; i += 2) ctx.fillRect(px(probes[i]) - 1.5, py(probes[i + 1]) - 1.5, 3, 3);
   });
   ctx.strokeStyle = '#fff';
   ctx.lineWidth = 2;
-  for (let i = 0; i < view.minima.length; i += 2) {
-    const [x, y] = [px(view.minima[i]), py(view.minima[i + 1])];
+  for (let i = 0; i < picture.minima.length; i += 2) {
+    const [x, y] = [px(picture.minima[i]), py(picture.minima[i + 1])];
     ctx.beginPath();
     ctx.moveTo(x - 6, y - 6);
     ctx.lineTo(x + 6, y + 6);
@@ -49,21 +49,21 @@ function drawLandscape(ctx: CanvasRenderingContext2D, view: LandscapeView): void
     ctx.stroke();
   }
   ctx.beginPath();
-  ctx.arc(px(view.start[0]), py(view.start[1]), 7, 0, 2 * Math.PI);
+  ctx.arc(px(picture.start[0]), py(picture.start[1]), 7, 0, 2 * Math.PI);
   ctx.stroke();
 }
 
 /** A 2-D landscape with every lane's path; click (while paused) to move the start point there. */
-export function LandscapePicture({ view }: { view: LandscapeView }) {
+export function LandscapePicture({ picture }: { picture: LandscapeView }) {
   const labels = useLaneLabels();
   const playing = useStore((s) => s.playing);
   const taskId = useStore((s) => s.config.task.id);
-  const ref = useCanvas(SIZE, SIZE, (ctx) => drawLandscape(ctx, view));
+  const ref = useCanvas(SIZE, SIZE, (ctx) => drawLandscape(ctx, picture));
 
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const spec = taskSpec(taskId);
     const rect = e.currentTarget.getBoundingClientRect();
-    const { fromPixel } = planeToPixel(view.bounds, rect.width, rect.height);
+    const { fromPixel } = planeToPixel(picture.bounds, rect.width, rect.height);
     const [x, y] = fromPixel(e.clientX - rect.left, e.clientY - rect.top);
     for (const [name, value] of [['x0', x], ['y0', y]] as const) {
       const p = spec?.settings.find((s) => s.name === name);
@@ -82,7 +82,7 @@ export function LandscapePicture({ view }: { view: LandscapeView }) {
         title={playing ? undefined : 'Click to start here'}
       />
       <div className="picture-legend">
-        {view.paths.map((_, i) => (
+        {picture.paths.map((_, i) => (
           <LaneTitle key={i} laneIdx={i} label={labels[i] ?? `lane ${i + 1}`} />
         ))}
       </div>

@@ -16,9 +16,9 @@ function Sentence({ text, shifted }: { text: string; shifted: Set<string> }) {
 }
 
 /** Sentence classification: each lane's P(positive) on held-out sentences, and its accuracy. */
-export function SentencesPicture({ view }: { view: SentencesView }) {
+export function SentencesPicture({ picture }: { picture: SentencesView }) {
   const labels = useLaneLabels();
-  const shifted = new Set(view.shifted);
+  const shifted = new Set(picture.shifted);
   return (
     <div className="picture-card">
       <table className="picture-table">
@@ -26,22 +26,22 @@ export function SentencesPicture({ view }: { view: SentencesView }) {
           <tr>
             <th>sentence</th>
             <th>label</th>
-            {view.positive.map((_, lane) => (
+            {picture.positive.map((_, lane) => (
               <th key={lane}>
-                <LaneTitle laneIdx={lane} label={labels[lane] ?? `lane ${lane + 1}`} extra={`${(100 * view.accuracy[lane]).toFixed(1)}%`} />
+                <LaneTitle laneIdx={lane} label={labels[lane] ?? `lane ${lane + 1}`} extra={`${(100 * picture.accuracy[lane]).toFixed(1)}%`} />
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {view.sentences.map((s, i) => (
+          {picture.sentences.map((s, i) => (
             <tr key={i}>
               <td>
                 <Sentence text={s} shifted={shifted} />
               </td>
-              <td>{view.classes[view.labels[i]]}</td>
-              {view.positive.map((p, lane) => {
-                const right = (p[i] > 0.5 ? 1 : 0) === view.labels[i];
+              <td>{picture.classes[picture.labels[i]]}</td>
+              {picture.positive.map((p, lane) => {
+                const right = (p[i] > 0.5 ? 1 : 0) === picture.labels[i];
                 return (
                   <td key={lane} className={right ? 'right' : 'wrong'}>
                     <span className="prob-bar">
@@ -55,7 +55,7 @@ export function SentencesPicture({ view }: { view: SentencesView }) {
           ))}
         </tbody>
       </table>
-      {view.shifted.length > 0 && <span className="meta">Wavy underline: words whose polarity flipped in the new domain ({view.shifted.length} of them).</span>}
+      {picture.shifted.length > 0 && <span className="meta">Wavy underline: words whose polarity flipped in the new domain ({picture.shifted.length} of them).</span>}
     </div>
   );
 }

@@ -9,12 +9,12 @@ const M = { left: 56, right: 12, top: 10, bottom: 36 };
 const FLOOR = 1e-8;
 
 /** Loss left per band of eigen-directions (relative to the start), one line per lane, log–log. */
-export function SpectrumPicture({ view }: { view: SpectrumView }) {
+export function SpectrumPicture({ picture }: { picture: SpectrumView }) {
   const labels = useLaneLabels();
-  const lx = Array.from(view.lambda, Math.log10);
+  const lx = Array.from(picture.lambda, Math.log10);
   const xLo = Math.min(...lx);
   const xHi = Math.max(...lx, xLo + 1e-9);
-  const all = view.remaining.flatMap((r) => Array.from(r, (v) => Math.log10(Math.max(FLOOR, v))));
+  const all = picture.remaining.flatMap((r) => Array.from(r, (v) => Math.log10(Math.max(FLOOR, v))));
   const yLo = Math.min(-1, ...all);
   const yHi = Math.max(0.5, ...all);
   const x = (v: number) => M.left + ((v - xLo) / (xHi - xLo || 1)) * (W - M.left - M.right);
@@ -32,7 +32,7 @@ export function SpectrumPicture({ view }: { view: SpectrumView }) {
           </g>
         ))}
         <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} stroke="var(--muted)" strokeDasharray="4 3" />
-        {view.remaining.map((r, lane) => (
+        {picture.remaining.map((r, lane) => (
           <polyline
             key={lane}
             fill="none"
@@ -42,17 +42,17 @@ export function SpectrumPicture({ view }: { view: SpectrumView }) {
           />
         ))}
         <text x={M.left} y={H - 8} fontSize="11" fill="var(--muted)">
-          λ = {formatNumber(view.lambda[0])}
+          λ = {formatNumber(picture.lambda[0])}
         </text>
         <text x={W - M.right} y={H - 8} fontSize="11" fill="var(--muted)" textAnchor="end">
-          λ = {formatNumber(view.lambda[view.lambda.length - 1])}
+          λ = {formatNumber(picture.lambda[picture.lambda.length - 1])}
         </text>
         <text x={(W + M.left) / 2} y={H - 8} fontSize="11" fill="var(--muted)" textAnchor="middle">
           eigenvalue (curvature), log scale
         </text>
       </svg>
       <div className="picture-legend">
-        {view.remaining.map((_, i) => (
+        {picture.remaining.map((_, i) => (
           <LaneTitle key={i} laneIdx={i} label={labels[i] ?? `lane ${i + 1}`} />
         ))}
       </div>

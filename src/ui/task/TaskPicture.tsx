@@ -24,43 +24,43 @@ const CAPTIONS: Record<TaskView['kind'], string> = {
   images: 'Test digits, each lane’s reconstructions, and samples its decoder draws from random codes.',
 };
 
-function Picture({ view }: { view: TaskView }) {
-  switch (view.kind) {
+function Picture({ picture }: { picture: TaskView }) {
+  switch (picture.kind) {
     case 'landscape':
-      return <LandscapePicture view={view} />;
+      return <LandscapePicture picture={picture} />;
     case 'spectrum':
-      return <SpectrumPicture view={view} />;
+      return <SpectrumPicture picture={picture} />;
     case 'fit':
-      return <FitPicture view={view} />;
+      return <FitPicture picture={picture} />;
     case 'boundary':
-      return <BoundaryPicture view={view} />;
+      return <BoundaryPicture picture={picture} />;
     case 'digits':
-      return <DigitsPicture view={view} />;
+      return <DigitsPicture picture={picture} />;
     case 'sentences':
-      return <SentencesPicture view={view} />;
+      return <SentencesPicture picture={picture} />;
     case 'text':
-      return <TextPicture view={view} />;
+      return <TextPicture picture={picture} />;
     case 'images':
-      return <ImagesPicture view={view} />;
+      return <ImagesPicture picture={picture} />;
   }
 }
 
 /** The task's picture, computed in the worker a few times a second and drawn here. */
 export function TaskPicture() {
-  const view = usePicture();
+  const picture = usePicture();
   const taskId = useStore((s) => s.config.task.id);
   const label = taskSpec(taskId)?.label ?? taskId;
   return (
-    <section className="panel" data-testid="task-picture" data-kind={view?.kind ?? ''} data-step={view?.step ?? ''}>
+    <section className="panel" data-testid="task-picture" data-kind={picture?.kind ?? ''} data-step={picture?.step ?? ''}>
       <div className="picture-head">
         <h2>Picture · {label}</h2>
-        {view && <span className="meta">step {view.step}</span>}
+        {picture && <span className="meta">step {picture.step}</span>}
       </div>
-      {view ? (
+      {picture ? (
         <>
-          <p className="hint">{CAPTIONS[view.kind]}</p>
+          <p className="hint">{CAPTIONS[picture.kind]}</p>
           <div className="picture-body">
-            <Picture view={view} />
+            <Picture picture={picture} />
           </div>
         </>
       ) : (
