@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laneCurves, readingAt } from '../../src/ui/curves';
+import { laneCurves, readingAt } from '../../src/ui/charts/lossCurves';
 import { RunSeries } from '../../src/ui/series';
 
 /** Rows as the worker sends them: lane, step, forwardPasses, wallMs, trainLoss, evalLoss, evalMetric. */

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BandMode } from '../band';
+import type { BandMode } from '../charts/seedBand';
 import type { XKey } from '../series';
 import type { Store } from './index';
 

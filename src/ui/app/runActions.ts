@@ -1,0 +1,67 @@
+import { decodeConfig, type Decoded } from '../../core/codec';
+import type { BackendChoice, RunConfig } from '../../core/config';
+import * as engine from '../engine';
+import { cancelLiveHyper } from '../lanes/liveHyper';
+import { presetById } from '../share/presets';
+import { useStore } from '../store';
+
+/**
+ * User intents on the run as a whole. Config edits reset the run (results cleared, worker
+ * re-initialised); only a hyperparameter change during a run goes to the worker live and lands in
+ * the schedule (lanes/laneActions.ts). Task edits are in task/taskActions.ts.
+ */
+
+const get = () => useStore.getState();
+
+/** Replace the config with `edit(config)` and rebuild the run once the edits settle. */
+export function editConfig(edit: (c: RunConfig) => RunConfig): void {
+  cancelLiveHyper();
+  get().setConfig(edit(get().config));
+  engine.requestInit();
+}
+
+/** A link was opened (page load or a hash typed into the address bar). */
+export function loadDecoded(decoded: Decoded): void {
+  get().setPresetId(null);
+  get().setNotices(decoded.notices);
+  loadConfig(decoded.config, { autoplay: decoded.autoplay });
+}
+
+/** Make `config` the current run (a sweep cell, a preset), paused at step 0 unless `autoplay`. */
+export function loadConfig(config: RunConfig, opts: { autoplay: boolean }): void {
+  cancelLiveHyper();
+  get().showAllLanes();
+  get().setConfig(config);
+  engine.startRun(opts);
+}
+
+export const setSeed = (seed: number) => editConfig((c) => ({ ...c, seed }));
+export const setSteps = (steps: number) => editConfig((c) => ({ ...c, steps }));
+export const setBackend = (backend: BackendChoice) => editConfig((c) => ({ ...c, backend }));
+export const clearSchedule = () => editConfig((c) => ({ ...c, schedule: [] }));
+
+export function togglePlay(): void {
+  if (get().playing) engine.pause();
+  else engine.play();
+}
+
+export const stepOnce = (): void => engine.stepOnce();
+
+export function reset(): void {
+  cancelLiveHyper();
+  engine.sendInit();
+}
+
+export function restart(): void {
+  cancelLiveHyper();
+  engine.restartEngine();
+}
+
+/** Load a guided preset: its link, playing at once, with its explanation beside the chart. */
+export function loadPreset(id: string): void {
+  const preset = presetById(id);
+  if (!preset) return;
+  const decoded = decodeConfig(preset.hash);
+  loadDecoded({ ...decoded, autoplay: true });
+  get().setPresetId(id);
+}

@@ -1,0 +1,138 @@
+import { useMemo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { laneColour } from '../lanes/laneStyle';
+import { replicas } from '../replicas';
+import { series } from '../series';
+import { formatNumber } from '../shared/format';
+import { useStore } from '../store';
+import { HoverLayer } from './HoverLayer';
+import { CHART_MARGIN, LIVE_MAX_POINTS, MAX_POINTS, REDRAW_MS, xAxisLabel } from './chartConfig';
+import { laneCurves } from './lossCurves';
+import { seedBand } from './seedBand';
+import { useThrottledReplicaVersion, useThrottledSeriesVersion } from './throttledVersion';
+
+/**
+ * Train loss per lane (raw faint behind its EMA when smoothing is on), eval loss dashed, the seeds'
+ * band, live changes as labelled vertical lines and divergences as marked dots.
+ */
+export function LossPlot() {
+  const lanes = useStore((s) => s.config.lanes);
+  const schedule = useStore((s) => s.config.schedule);
+  const statuses = useStore((s) => s.laneStatuses);
+  const xKey = useStore((s) => s.xKey);
+  const logY = useStore((s) => s.logY);
+  const smoothing = useStore((s) => s.smoothing);
+  const hidden = useStore((s) => s.hiddenLanes);
+  const seeds = useStore((s) => s.seeds);
+  const bandMode = useStore((s) => s.bandMode);
+  const playing = useStore((s) => s.playing);
+  const version = useThrottledSeriesVersion(REDRAW_MS);
+  const replicaVersion = useThrottledReplicaVersion(REDRAW_MS);
+
+  const curves = useMemo(() => {
+    void version; // stands for the series contents, which live outside React
+    const opts = { xKey, logY, smoothing, maxPoints: playing ? LIVE_MAX_POINTS : MAX_POINTS };
+    return lanes.map((_, i) => laneCurves(series.lane(i), i, schedule, statuses[i], opts));
+  }, [lanes, schedule, statuses, xKey, logY, smoothing, version, playing]);
+  const bands = useMemo(() => {
+    void version;
+    void replicaVersion;
+    if (seeds <= 1) return [];
+    // An area draws each point twice (its top and its bottom edge): half the budget keeps it within it.
+    return lanes.map((_, i) => seedBand(replicas.seedCurves(i, xKey, smoothing), bandMode, MAX_POINTS / 2, logY));
+  }, [lanes, xKey, smoothing, bandMode, logY, seeds, version, replicaVersion]);
+
+  if (!curves.some((c) => c.raw.length > 0)) return <p className="empty">No steps yet: press Play or Step.</p>;
+  const visible = curves.filter((c) => !hidden.includes(c.laneIdx));
+  return (
+    <ComposedChart responsive style={{ width: '100%', height: '100%' }} margin={CHART_MARGIN}>
+      <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+      <XAxis
+        type="number"
+        dataKey="x"
+        domain={['auto', 'auto']}
+        tickFormatter={formatNumber}
+        stroke="var(--muted)"
+        label={{ value: xAxisLabel(xKey), position: 'insideBottom', offset: -4, fill: 'var(--muted)' }}
+        height={40}
+      />
+      <YAxis
+        type="number"
+        scale={logY ? 'log' : 'linear'}
+        domain={['auto', 'auto']}
+        allowDataOverflow
+        tickFormatter={formatNumber}
+        stroke="var(--muted)"
+        width={64}
+      />
+      {bands.map((band, i) =>
+        hidden.includes(i) || band.length === 0 ? null : (
+          <Area
+            key={`band-${i}`}
+            className={`band band-${i}`}
+            data={band}
+            dataKey={(p: { lo: number; hi: number }) => [p.lo, p.hi]}
+            stroke="none"
+            fill={laneColour(i)}
+            fillOpacity={0.16}
+            isAnimationActive={false}
+            legendType="none"
+          />
+        ),
+      )}
+      {bands.map((band, i) =>
+        hidden.includes(i) || band.length === 0 ? null : (
+          <Line key={`mean-${i}`} className={`seed-mean-${i}`} data={band} dataKey="mean" stroke={laneColour(i)} strokeWidth={1.5} strokeDasharray="1 3" dot={false} activeDot={false} isAnimationActive={false} />
+        ),
+      )}
+      {visible.map((c) => (
+        <Line
+          key={`raw-${c.laneIdx}`}
+          className={`curve-raw-${c.laneIdx}`}
+          data={c.raw}
+          dataKey="y"
+          stroke={laneColour(c.laneIdx)}
+          strokeWidth={1.2}
+          strokeOpacity={c.smooth ? 0.2 : 0.6}
+          dot={false} activeDot={false}
+          isAnimationActive={false}
+        />
+      ))}
+      {visible.map((c) =>
+        c.smooth ? (
+          <Line key={`ema-${c.laneIdx}`} className={`curve-ema-${c.laneIdx}`} data={c.smooth} dataKey="y" stroke={laneColour(c.laneIdx)} strokeWidth={1.8} dot={false} activeDot={false} isAnimationActive={false} />
+        ) : null,
+      )}
+      {visible.map((c) => (
+        <Line key={`eval-${c.laneIdx}`} className={`curve-eval-${c.laneIdx}`} data={c.eval} dataKey="y" stroke={laneColour(c.laneIdx)} strokeWidth={2.2} strokeDasharray="6 3" dot={false} activeDot={false} isAnimationActive={false} />
+      ))}
+      {visible.flatMap((c) =>
+        c.marks.map((m) => (
+          <ReferenceLine
+            key={`mark-${c.laneIdx}-${m.step}-${m.label.split(' ')[0]}`}
+            className={`mark mark-${c.laneIdx}`}
+            x={m.x}
+            stroke={laneColour(c.laneIdx)}
+            strokeDasharray="3 3"
+            label={{ value: m.label, position: 'insideTopLeft', fill: laneColour(c.laneIdx), fontSize: 11 }}
+          />
+        )),
+      )}
+      {visible.map((c) =>
+        c.diverged ? (
+          <ReferenceDot
+            key={`div-${c.laneIdx}`}
+            className={`diverged diverged-${c.laneIdx}`}
+            x={c.diverged.x}
+            y={c.diverged.y}
+            r={5}
+            fill={laneColour(c.laneIdx)}
+            stroke="var(--panel)"
+            label={{ value: `diverged @ ${c.diverged.step}`, position: 'top', fill: laneColour(c.laneIdx), fontSize: 11 }}
+          />
+        ) : null,
+      )}
+      <HoverLayer />
+    </ComposedChart>
+  );
+}

@@ -1,0 +1,69 @@
+import { laneColour, laneLabel } from '../lanes/laneStyle';
+import { formatBytes } from '../shared/format';
+import { useStore } from '../store';
+
+const FLOAT32_BYTES = 4;
+
+/**
+ * Memory per lane: its weights, its optimizer's persistent state and the step's peak on top of
+ * them. The worker reports all three (`memory` events); until it does, the weights are computed
+ * from the parameter count and the rest shows as unknown.
+ */
+export function MemoryPanel() {
+  const lanes = useStore((s) => s.config.lanes);
+  const numParams = useStore((s) => s.numParams);
+  const memory = useStore((s) => s.laneMemory);
+  const rows = lanes.map((lane, i) => {
+    const m = memory?.find((x) => x.lane === i);
+    const weights = m?.weightBytes ?? numParams * FLOAT32_BYTES;
+    const state = m?.stateBytes ?? NaN;
+    const peak = m?.peakStepBytes ?? NaN;
+    return { i, lane, weights, state, peak, total: weights + (state || 0) + (peak || 0) };
+  });
+  const max = Math.max(1, ...rows.map((r) => r.total));
+  const pct = (x: number) => `${(Number.isFinite(x) ? (100 * x) / max : 0).toFixed(2)}%`;
+
+  return (
+    <section className="panel" data-testid="memory-panel">
+      <h2>Memory per lane</h2>
+      <table className="summary memory">
+        <thead>
+          <tr>
+            <th scope="col">Lane</th>
+            <th scope="col">weights</th>
+            <th scope="col">optimizer state</th>
+            <th scope="col">step peak</th>
+            <th scope="col" className="bar-col">
+              <span className="visually-hidden">bar</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.i}>
+              <th scope="row">
+                <span className="swatch" style={{ background: laneColour(r.i) }} aria-hidden="true" />
+                {laneLabel(r.i, r.lane.optimizer)}
+              </th>
+              <td>{numParams > 0 || memory ? formatBytes(r.weights) : '—'}</td>
+              <td>{formatBytes(r.state)}</td>
+              <td>{formatBytes(r.peak)}</td>
+              <td className="bar-col" aria-hidden="true">
+                <span className="mem-bar">
+                  <span className="mem-weights" style={{ width: pct(r.weights), background: laneColour(r.i) }} />
+                  <span className="mem-state" style={{ width: pct(r.state), background: laneColour(r.i) }} />
+                  <span className="mem-peak" style={{ width: pct(r.peak) }} />
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">
+        {memory
+          ? 'Bar: weights (solid), optimizer state (lighter), the step’s peak on top (hatched). MeZO-style lanes keep no state: z is regenerated from a seed.'
+          : 'Weights: parameters × 4 bytes. Optimizer state and the step’s peak appear when the engine reports them.'}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { optimizerSpec } from '../../core/catalog/optimizers';
+import { taskSpec } from '../../core/catalog/tasks';
+
+/**
+ * Guided presets: a share link and what to look for in it. Loading one decodes its hash like any
+ * link. A preset whose link names a task or optimizer the registries do not have yet stays hidden,
+ * so the entries waiting on the task and optimizer zoos (marked `todo`) appear by themselves once
+ * those ids exist; a unit test then checks that every shown preset's link decodes without notices.
+ */
+export interface Preset {
+  id: string;
+  title: string;
+  /** Shown beside the chart: what the run shows and what to look at. */
+  explanation: string;
+  hash: string;
+  /** What still has to be settled before the preset is finished. */
+  todo?: string;
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'zo-vs-adam-mlp',
+    title: 'MeZO-style ZO-SGD vs Adam on a small network',
+    explanation:
+      'The same tanh MLP, the same weights and batches: ZO-SGD learns from two loss values per step, Adam from the ' +
+      'backprop gradient. Per step Adam is far ahead; switch the x axis to forward passes to compare them at equal ' +
+      'compute (a backprop step counts as 3), and remember ZO-SGD needs no activations stored for a backward pass.',
+    hash: '#v=1&task=spiral&seed=1&steps=1500&eval=25&lane=zo-sgd:lr=0.015,eps=0.001,q=1&lane=adam:lr=0.03',
+  },
+  {
+    id: 'curse-d10',
+    title: 'The curse of dimension: d = 10',
+    explanation:
+      'A quadratic in 10 dimensions. ZO-SGD estimates the gradient from one random direction per step, and here that ' +
+      'is nearly enough: it converges, a few times slower than gradient descent. Now open d = 1,000 and d = 100,000.',
+    hash: '#v=1&task=quadratic&t.d=10&t.kappa=10&seed=1&steps=600&eval=10&lane=zo-sgd:lr=0.01,eps=0.001,q=1&lane=sgd:lr=0.1',
+  },
+  {
+    id: 'curse-d1000',
+    title: 'The curse of dimension: d = 1,000',
+    explanation:
+      'The same quadratic in 1,000 dimensions. Gradient descent does not care about d; ZO-SGD must take a step about ' +
+      'd times smaller to stay stable (its estimate’s variance grows with d), so it needs about d times more steps. ' +
+      'Sweep lr × task d (the sweep’s second axis) to see the stable range slide down as d grows.',
+    hash: '#v=1&task=quadratic&t.d=1000&t.kappa=10&seed=1&steps=1000&eval=20&lane=zo-sgd:lr=0.00015,eps=0.001,q=1&lane=sgd:lr=0.1',
+  },
+  {
+    id: 'curse-d100000',
+    title: 'The curse of dimension: d = 100,000',
+    explanation:
+      'At 100,000 dimensions ZO-SGD barely moves in a thousand steps while gradient descent is done in a few dozen. ' +
+      'This is why MeZO works on language models only when fine-tuning from a good start: the loss landscape’s ' +
+      'effective dimension, not the parameter count, decides the pace.',
+    hash: '#v=1&task=quadratic&t.d=100000&t.kappa=10&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.0000015,eps=0.001,q=1&lane=sgd:lr=0.1',
+  },
+  {
+    id: 'more-queries',
+    title: 'More queries per step: better steps, same cost per forward pass?',
+    explanation:
+      'Three ZO-SGD lanes on a 100-dimensional quadratic: q = 1, q = 4 at the same learning rate, and q = 4 with a 4× ' +
+      'larger one. Averaging 4 directions cuts the estimate’s variance, which only pays off if the step grows with it. ' +
+      'Switch the x axis to forward passes: each q = 4 step costs 8 of them.',
+    hash: '#v=1&task=quadratic&t.d=100&t.kappa=10&seed=1&steps=1000&eval=10&lane=zo-sgd:lr=0.001,eps=0.001,q=1&lane=zo-sgd:lr=0.001,eps=0.001,q=4&lane=zo-sgd:lr=0.004,eps=0.001,q=4',
+  },
+  {
+    id: 'lr-drop',
+    title: 'Lower the learning rate mid-run',
+    explanation:
+      'Two identical ZO-SGD lanes; at step 300 lane 2’s learning rate drops from 0.05 to 0.01 (the marked line). The ' +
+      'noisy estimate keeps a constant-step lane bouncing around the minimum; a smaller step lets it settle. Move a ' +
+      'slider during a run to add your own change: it is recorded in the link.',
+    hash: '#v=1&task=spiral&seed=1&steps=600&eval=20&lane=zo-sgd:lr=0.05,eps=0.001,q=1&lane=zo-sgd:lr=0.05,eps=0.001,q=1&at=300:1:lr=0.01',
+  },
+  {
+    id: 'rosenbrock-valley',
+    title: 'Down the Rosenbrock valley',
+    explanation:
+      'The curved valley of (1 − x)² + 100(y − x²)². Plain steps, from gradients or from loss differences alike, crawl ' +
+      'along the floor; Adam’s per-coordinate scaling runs down it.',
+    hash: '#v=1&task=rosenbrock&seed=1&steps=1500&eval=50&lane=zo-sgd:lr=0.001,eps=0.001,q=1&lane=sgd:lr=0.001&lane=adam:lr=0.05',
+  },
+  {
+    id: 'spsa-rules',
+    title: 'Sign, momentum and Adam on top of SPSA',
+    explanation:
+      'One two-point estimate, four update rules: plain ZO-SGD, heavy-ball momentum (averages the noise across ' +
+      'steps), sign (ignores the loss scale) and Adam (per-coordinate normalisation). Same directions, same batches.',
+    hash: '#v=1&task=spiral&seed=1&steps=1500&eval=25&lane=zo-sgd:lr=0.02&lane=zo-sgd-mmt:lr=0.004,momentum=0.9&lane=zo-sign:lr=0.01&lane=zo-adam:lr=0.01',
+  },
+  {
+    id: 'es-rastrigin',
+    title: 'ES escapes Rastrigin where ZO-SGD gets stuck',
+    explanation:
+      'Rastrigin’s egg-crate of local minima traps a small-ε finite difference: ZO-SGD reads the local slope and ' +
+      'settles in the nearest dip (loss ≈ 10). OpenAI-ES samples a population with a wide σ = 0.5, so it sees the bowl ' +
+      'under the bumps and heads for the minimum at 0 (watch the eval loss; its train loss is the population’s mean). ' +
+      'It pays with 20 forward passes a step: switch the x axis to forward passes.',
+    hash: '#v=1&task=rastrigin&seed=1&steps=1000&eval=20&lane=zo-sgd:lr=0.002,eps=0.001&lane=openai-es:lr=0.05,sigma=0.5,n=20',
+  },
+  {
+    id: 'mezo-lm',
+    title: 'MeZO vs Adam fine-tuning a tiny pre-trained language model',
+    explanation:
+      'MeZO’s own setting: both lanes start from the same checkpoint, pre-trained with backprop on sentiment, and are ' +
+      'fine-tuned on a domain where 30% of the rated words flipped polarity. ZO-SGD improves from loss values alone, ' +
+      'holding nothing but the weights; Adam gets there much faster but keeps two moment buffers the size of the ' +
+      'weights and needs a backward pass.',
+    hash: '#v=1&task=sentiment-finetune&seed=1&steps=600&eval=25&lane=zo-sgd:lr=0.1,eps=0.001&lane=adam:lr=0.03',
+  },
+];
+
+/** The task id and the optimizer ids a preset's link names. */
+export function idsInHash(hash: string): { task: string | null; optimizers: string[] } {
+  const pairs = hash.replace(/^#/, '').split('&');
+  const value = (p: string) => decodeURIComponent(p.slice(p.indexOf('=') + 1));
+  const task = pairs.filter((p) => p.startsWith('task=')).map(value).pop() ?? null;
+  const optimizers = pairs.filter((p) => p.startsWith('lane=')).map((p) => value(p).split(':')[0]);
+  return { task, optimizers };
+}
+
+/** Presets whose task and optimizers all exist in the registries, in menu order. */
+export function availablePresets(presets: readonly Preset[] = PRESETS): Preset[] {
+  return presets.filter((p) => {
+    const ids = idsInHash(p.hash);
+    return (ids.task === null || taskSpec(ids.task)) && ids.optimizers.every((id) => optimizerSpec(id));
+  });
+}
+
+export const presetById = (id: string | null): Preset | undefined => PRESETS.find((p) => p.id === id);

@@ -1,0 +1,44 @@
+import { useId } from 'react';
+import { TASKS, taskSpec } from '../../core/catalog/tasks';
+import { ParamSlider } from '../lanes/ParamSlider';
+import { useStore } from '../store';
+import { setTask, setTaskSetting } from './taskActions';
+
+/** Task picker and the task's settings (generated from its ParamSpecs). */
+export function TaskPanel() {
+  const id = useId();
+  const taskId = useStore((s) => s.config.task.id);
+  const settings = useStore((s) => s.config.task.settings);
+  const numParams = useStore((s) => s.numParams);
+  const locked = useStore((s) => s.playing);
+  const spec = taskSpec(taskId);
+
+  return (
+    <section className="panel">
+      <h2>Task</h2>
+      <div className="field">
+        <label htmlFor={id}>Task</label>
+        <select id={id} value={taskId} disabled={locked} onChange={(e) => setTask(e.currentTarget.value)}>
+          {TASKS.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {spec && <p className="hint">{spec.description}</p>}
+      {spec?.settings.map((p) => (
+        <ParamSlider
+          key={p.name}
+          spec={p}
+          value={settings[p.name] ?? p.default}
+          disabled={locked}
+          onChange={(v) => setTaskSetting(p.name, v)}
+        />
+      ))}
+      <p className="meta" data-testid="num-params">
+        {numParams > 0 ? `${numParams.toLocaleString('en-US')} parameters per lane` : 'parameters: …'}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { taskSpec } from '../../core/catalog/tasks';
+import type { TaskView } from '../../core/views';
+import { useStore } from '../store';
+import { BoundaryPicture } from './BoundaryPicture';
+import { DigitsPicture } from './DigitsPicture';
+import { FitPicture } from './FitPicture';
+import { ImagesPicture } from './ImagesPicture';
+import { LandscapePicture } from './LandscapePicture';
+import { SentencesPicture } from './SentencesPicture';
+import { SpectrumPicture } from './SpectrumPicture';
+import { TextPicture } from './TextPicture';
+import { usePicture } from './pictureStore';
+import './pictures.css';
+
+/** What each picture shows, in a line. */
+const CAPTIONS: Record<TaskView['kind'], string> = {
+  landscape: 'log(1 + f) with contours; ✕ minima, ○ start; a line per lane, dots where it probed the loss in its latest step.',
+  spectrum: 'Loss left in each band of eigen-directions, relative to the start (log scales): small λ are the slow directions.',
+  fit: 'Training points, the true curve (dashed) and each lane’s fit.',
+  boundary: 'P(blue class) over the plane per lane, with held-out points.',
+  digits: 'Test digits with each lane’s guess (red when wrong), and each lane’s confusion matrix on all 1,000 test digits.',
+  sentences: 'Held-out sentences, their label, and each lane’s P(positive) (red when wrong).',
+  text: 'A sample per lane (same prompt and random draws), and each character of a held-out text shaded by the lane’s loss on it.',
+  images: 'Test digits, each lane’s reconstructions, and samples its decoder draws from random codes.',
+};
+
+function Picture({ picture }: { picture: TaskView }) {
+  switch (picture.kind) {
+    case 'landscape':
+      return <LandscapePicture picture={picture} />;
+    case 'spectrum':
+      return <SpectrumPicture picture={picture} />;
+    case 'fit':
+      return <FitPicture picture={picture} />;
+    case 'boundary':
+      return <BoundaryPicture picture={picture} />;
+    case 'digits':
+      return <DigitsPicture picture={picture} />;
+    case 'sentences':
+      return <SentencesPicture picture={picture} />;
+    case 'text':
+      return <TextPicture picture={picture} />;
+    case 'images':
+      return <ImagesPicture picture={picture} />;
+  }
+}
+
+/** The task's picture, computed in the worker a few times a second and drawn here. */
+export function TaskPicture() {
+  const picture = usePicture();
+  const taskId = useStore((s) => s.config.task.id);
+  const label = taskSpec(taskId)?.label ?? taskId;
+  return (
+    <section className="panel" data-testid="task-picture" data-kind={picture?.kind ?? ''} data-step={picture?.step ?? ''}>
+      <div className="picture-head">
+        <h2>Picture · {label}</h2>
+        {picture && <span className="meta">step {picture.step}</span>}
+      </div>
+      {picture ? (
+        <>
+          <p className="hint">{CAPTIONS[picture.kind]}</p>
+          <div className="picture-body">
+            <Picture picture={picture} />
+          </div>
+        </>
+      ) : (
+        <p className="hint">The picture appears once the run is built.</p>
+      )}
+    </section>
+  );
+}
