@@ -69,14 +69,10 @@ export type { LaneLatest };
 export class RunSeries {
   lanes: LaneSeries[] = [];
 
-  /**
-   * Append a `metrics` batch: row-major [numRows × width], columns as METRIC_COLUMNS. Narrower rows
-   * (older recordings) lack the trailing gradient-diagnostic columns.
-   */
-  append(rows: Float64Array, numRows: number, width: number = NUM_METRIC_COLUMNS): void {
-    const hasDiagnostics = width > Math.max(COLUMN.gradCos, COLUMN.gradRelErr);
+  /** Append a `metrics` batch: row-major [numRows × NUM_METRIC_COLUMNS], columns as METRIC_COLUMNS. */
+  append(rows: Float64Array, numRows: number): void {
     for (let r = 0; r < numRows; r++) {
-      const o = r * width;
+      const o = r * NUM_METRIC_COLUMNS;
       const laneIdx = rows[o + COLUMN.lane];
       while (this.lanes.length <= laneIdx) this.lanes.push(new LaneSeries());
       const s = this.lanes[laneIdx];
@@ -91,14 +87,12 @@ export class RunSeries {
         s.evalLoss.push(evalLoss);
         s.evalMetric.push(evalMetric);
       }
-      if (hasDiagnostics) {
-        const cos = rows[o + COLUMN.gradCos];
-        const relErr = rows[o + COLUMN.gradRelErr];
-        if (!Number.isNaN(cos) || !Number.isNaN(relErr)) {
-          s.diagRow.push(s.length - 1);
-          s.gradCos.push(cos);
-          s.gradRelErr.push(relErr);
-        }
+      const cos = rows[o + COLUMN.gradCos];
+      const relErr = rows[o + COLUMN.gradRelErr];
+      if (!Number.isNaN(cos) || !Number.isNaN(relErr)) {
+        s.diagRow.push(s.length - 1);
+        s.gradCos.push(cos);
+        s.gradRelErr.push(relErr);
       }
     }
   }

@@ -32,20 +32,17 @@ export const COLUMN: Readonly<Record<MetricColumn, number>> = Object.freeze(
   Object.fromEntries(METRIC_COLUMNS.map((name, i) => [name, i])) as Record<MetricColumn, number>,
 );
 
-/**
- * Row `i` of row-major `rows` as a typed object. Rows narrower than NUM_METRIC_COLUMNS (`width`)
- * read NaN in the columns they lack.
- */
-export function decodeRow(rows: ArrayLike<number>, i: number, width: number = NUM_METRIC_COLUMNS): MetricRow {
-  const o = i * width;
+/** Row `i` of row-major `rows` as a typed object. */
+export function decodeRow(rows: ArrayLike<number>, i: number): MetricRow {
+  const o = i * NUM_METRIC_COLUMNS;
   const row = {} as MetricRow;
-  METRIC_COLUMNS.forEach((name, c) => (row[name] = c < width ? rows[o + c] : NaN));
+  METRIC_COLUMNS.forEach((name, c) => (row[name] = rows[o + c]));
   return row;
 }
 
 /** Every row of a metric batch, decoded. */
-export function decodeRows(rows: ArrayLike<number>, numRows: number, width: number = NUM_METRIC_COLUMNS): MetricRow[] {
-  return Array.from({ length: numRows }, (_, i) => decodeRow(rows, i, width));
+export function decodeRows(rows: ArrayLike<number>, numRows: number): MetricRow[] {
+  return Array.from({ length: numRows }, (_, i) => decodeRow(rows, i));
 }
 
 /** Write `row` as row `i` of `out`; columns it leaves out are NaN. */
@@ -64,10 +61,6 @@ export function encodeRows(rows: readonly Partial<MetricRow>[]): Float64Array {
 /** Whether a row carries an evaluation (eval loss or eval metric). */
 export const isEvalRow = (row: Pick<MetricRow, 'evalLoss' | 'evalMetric'>): boolean =>
   !Number.isNaN(row.evalLoss) || !Number.isNaN(row.evalMetric);
-
-/** Whether a row carries gradient diagnostics. */
-export const isDiagnosticsRow = (row: Pick<MetricRow, 'gradCos' | 'gradRelErr'>): boolean =>
-  !Number.isNaN(row.gradCos) || !Number.isNaN(row.gradRelErr);
 
 export type LaneStatus = 'ready' | 'running' | 'done' | 'diverged' | 'failed';
 
