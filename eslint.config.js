@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  * pure data modules of core/tasks (formats, corpora, the packed lexicon) that the PyTorch export embeds.
  */
 const TFJS_CORE = [
-  '**/core/runner', '**/core/tasks/**', '**/core/optimizers/**', '**/core/perturb', '**/core/index', '**/core/kernels/**',
+  '**/core/runner', '**/core/run/runner', '**/core/tasks/**', '**/core/optimizers/**', '**/core/perturb', '**/core/index', '**/core/kernels/**',
   ...['assets', 'checkpoint', 'corpus', 'data', 'data/lexicon', 'digitData', 'grammar'].map((name) => `!**/core/tasks/${name}`),
 ];
 
@@ -65,6 +65,22 @@ export default tseslint.config(
           patterns: [
             { group: ['@tensorflow/*'], message: 'No tfjs on the main thread: it lives in the worker.' },
             { group: TFJS_CORE, message: 'This core module imports tfjs; the UI may use only pure core modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Exports (CSV, JSON, PyTorch script) are pure: the UI and the CLI use them; they import core only, never tfjs.
+    files: ['src/export/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'zustand', 'recharts', '**/ui/**', '**/worker/**', '**/cli/**'], message: 'src/export imports core only.' },
+            { group: ['@tensorflow/*', ...TFJS_CORE, '!**/core/optimizers/torch', '!**/core/tasks/torch'], message: 'src/export also runs on the main thread: no tfjs.' },
           ],
         },
       ],

@@ -1,7 +1,7 @@
 import { OPTIMIZERS } from '../core/catalog/optimizers';
 import { TASKS } from '../core/catalog/tasks';
 import { fitToSpec } from '../core/catalog/types';
-import { decodeConfig, type Decoded } from '../core/codec';
+import { decodeConfig, type Decoded } from '../core/run/codec';
 
 /**
  * Command-line arguments → a RunConfig, through the same decoder as share links: flags become
@@ -12,6 +12,13 @@ import { decodeConfig, type Decoded } from '../core/codec';
 export interface CliOptions {
   decoded: Decoded;
   csv: string | null;
+  json: string | null;
+  /** `--pytorch LANE [FILE]`: the lane's script, to FILE or to the browser's file name. */
+  pytorch: { lane: string; file: string | null } | null;
+  /** `--sweep NAME=FROM:TO:N[,NAME=FROM:TO:N]`, as given (read against the config by sweepFromSpec). */
+  sweep: string | null;
+  /** `--seeds N`, as given. */
+  seeds: string | null;
   help: boolean;
 }
 
@@ -24,12 +31,28 @@ export function usage(): string {
     'Runs the same RunConfig as the browser, headless on tfjs (cpu) in Node; prints a summary per lane.',
     '',
     'Options:',
-    '  --csv FILE           write the metrics CSV (same columns as the browser export)',
+    '  --csv FILE           write the metrics CSV (same columns as the browser export; with --sweep a',
+    '                       leading `cell` column, with --seeds a leading `seed` column)',
+    '  --json FILE          write the run JSON (the browser\'s "Export JSON"; with --seeds, the extra seeds too)',
+    '  --pytorch LANE [FILE]  write the browser\'s PyTorch script for lane LANE (from 0); FILE ends in .py',
+    '                       (default: the browser\'s file name, zo-playground-<task>-<optimizer>.py)',
+    '  --sweep NAME=FROM:TO:N[,NAME=FROM:TO:N]',
+    '                       run a grid over the first lane\'s hyperparameter NAME (or a task setting',
+    '                       t.NAME), N values from FROM to TO, log-spaced when the parameter is',
+    '                       log-scaled, as the browser\'s sweep; each cell is a one-lane run of the',
+    '                       link; prints the grid of final eval losses and each cell\'s link',
+    '  --seeds N            run every lane with N seeds (seed, seed + 1, …, as the browser\'s "Seeds',
+    '                       per lane"); prints the mean, min–max and ±σ of the final eval loss per lane',
     '  --steps N            step budget',
     '  --seed N             run seed',
     '  --eval N             evaluate every N steps',
     '  --task ID            ' + TASKS.map((t) => t.id).join(' | '),
     '  --lane ID[:k=v,…]    a lane (repeat; replaces the link\'s lanes)',
+    '',
+    'Examples:',
+    "  npm run zo -- '#task=quadratic&t.d=100&lane=zo-sgd' --steps 300 --sweep lr=0.0001:0.01:3,t.d=10:1000:3 --csv grid.csv",
+    "  npm run zo -- '#task=spiral&lane=zo-sgd&lane=adam' --seeds 5 --json runs.json",
+    "  npm run zo -- '#task=digits-mlp&lane=zo-sgd' --pytorch 0 digits.py --steps 1",
     '',
     'Task settings (--t.NAME VALUE):',
     ...TASKS.flatMap((t) => t.settings.map((s) => `  --t.${s.name.padEnd(16)} ${t.id}: ${s.meaning} [${s.min}…${s.max}]`)),
@@ -47,6 +70,10 @@ export function usage(): string {
 export function parseArgs(argv: string[]): CliOptions {
   let link = '';
   let csv: string | null = null;
+  let json: string | null = null;
+  let pytorch: CliOptions['pytorch'] = null;
+  let sweep: string | null = null;
+  let seeds: string | null = null;
   let help = false;
   const extra: string[] = [];
   const lanes: string[] = [];
@@ -61,6 +88,13 @@ export function parseArgs(argv: string[]): CliOptions {
     };
     if (arg === '--help' || arg === '-h') help = true;
     else if (arg === '--csv') csv = value() || null;
+    else if (arg === '--json') json = value() || null;
+    else if (arg === '--pytorch') {
+      const lane = value();
+      const file = argv[i + 1]?.endsWith('.py') ? argv[++i] : null;
+      pytorch = { lane, file };
+    } else if (arg === '--sweep') sweep = value();
+    else if (arg === '--seeds') seeds = value();
     else if (arg === '--steps') extra.push(`steps=${value()}`);
     else if (arg === '--seed') extra.push(`seed=${value()}`);
     else if (arg === '--eval') extra.push(`eval=${value()}`);
@@ -90,5 +124,5 @@ export function parseArgs(argv: string[]): CliOptions {
       lane.hyper[name] = fitted.value;
     });
   }
-  return { decoded, csv, help };
+  return { decoded, csv, json, pytorch, sweep, seeds, help };
 }

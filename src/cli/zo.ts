@@ -1,93 +1,77 @@
 /**
- * `npm run zo -- '<share link or #hash>' [--csv FILE] [--steps N] …`
+ * `npm run zo -- '<share link or #hash>' [--csv FILE] [--json FILE] [--pytorch LANE [FILE]]
+ *   [--sweep NAME=FROM:TO:N[,…]] [--seeds N] [--steps N] …` (see --help).
  * Decodes the same RunConfig as the browser and runs the same Runner on tfjs's cpu backend.
  */
-import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { optimizerSpec } from '../core/catalog/optimizers';
 import { taskSpec } from '../core/catalog/tasks';
-import { encodeConfig } from '../core/codec';
-import { toCsv, type CsvRow } from '../core/csv';
-import { NUM_METRIC_COLUMNS, Runner } from '../core/runner';
-import { loadTaskAssets } from '../core/tasks/assets';
+import { encodeConfig } from '../core/run/codec';
+import type { RunConfig } from '../core/run/config';
 import { useDiskAssets } from './assets';
-import { parseArgs, usage } from './args';
+import { parseArgs, usage, type CliOptions } from './args';
+import { laneSpreads, runSeeds, runSweep, seedsFromSpec, sweepFromSpec } from './experiments';
+import { writePytorchScript, writeRunCsv, writeRunJson, writeSweepCsv } from './outputs';
+import { printRunSummary, printSeedSpread, printSweepGrid } from './report';
+import { endProgress, progressReporter, runToEnd } from './run';
 
-async function main(): Promise<number> {
-  const { decoded, csv, help } = parseArgs(process.argv.slice(2));
-  if (help) {
-    console.log(usage());
-    return 0;
-  }
-  const { config, notices } = decoded;
-  for (const n of notices) console.error(`notice: ${n}`);
+async function setUpTfjs(config: RunConfig): Promise<void> {
   await tf.setBackend('cpu');
   await tf.ready();
   // tfjs's cpu backend greets Node users with an advert for tfjs-node on first use; keep stdout clean.
   (tf.backend() as unknown as { firstUse: boolean }).firstUse = false;
   if (config.backend !== 'auto' && config.backend !== 'cpu')
     console.error(`notice: the link pins backend '${config.backend}'; Node runs tfjs on 'cpu'.`);
+}
+
+/** Experiments and outputs that cannot go together are refused before anything runs. */
+function checkCombination(opts: CliOptions): void {
+  if (opts.sweep !== null && opts.seeds !== null) throw new Error('--sweep and --seeds cannot be combined: run one, then the other');
+  if (opts.sweep !== null && opts.json) throw new Error('--json writes one run (and its seeds); a sweep writes its cells with --csv');
+}
+
+async function main(): Promise<number> {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.help) {
+    console.log(usage());
+    return 0;
+  }
+  const { config, notices } = opts.decoded;
+  for (const n of notices) console.error(`notice: ${n}`);
+  checkCombination(opts);
+  const sweep = opts.sweep !== null ? sweepFromSpec(opts.sweep, config) : null;
+  const numSeeds = opts.seeds !== null ? seedsFromSpec(opts.seeds) : 1;
+  await setUpTfjs(config);
   const task = taskSpec(config.task.id)!;
   console.log(`ZO Playground · ${task.label} · seed ${config.seed} · ${config.steps} steps · backend cpu (Node)`);
   console.log(`config: ${encodeConfig(config)}`);
-
   useDiskAssets();
-  await loadTaskAssets(config.task.id);
-  const runner = new Runner(config);
-  console.log(`parameters: ${runner.numParams()}`);
-  const rows: CsvRow[] = [];
-  const last = new Map<number, number[]>();
-  const lastEval = new Map<number, number[]>();
-  const t0 = performance.now();
-  let nextReport = 0;
-  while (!runner.done) {
-    const chunk = await runner.runChunk(5);
-    for (let i = 0; i < chunk.numRows; i++) {
-      const r = chunk.rows.subarray(i * NUM_METRIC_COLUMNS, (i + 1) * NUM_METRIC_COLUMNS);
-      const lane = r[0];
-      rows.push({
-        lane,
-        optimizer: config.lanes[lane].optimizer,
-        step: r[1],
-        forwardPasses: r[2],
-        wallMs: r[3],
-        trainLoss: r[4],
-        evalLoss: r[5],
-      });
-      last.set(lane, Array.from(r));
-      if (!Number.isNaN(r[5])) lastEval.set(lane, Array.from(r));
-    }
-    if (process.stderr.isTTY && performance.now() > nextReport) {
-      process.stderr.write(`\rstep ${runner.step}/${config.steps}`);
-      nextReport = performance.now() + 500;
-    }
-  }
-  if (process.stderr.isTTY) process.stderr.write('\r');
-  const totalMs = performance.now() - t0;
+  if (opts.pytorch) await writePytorchScript(config, opts.pytorch.lane, opts.pytorch.file);
 
-  const table = config.lanes.map((lane, idx) => {
-    const r = last.get(idx);
-    const e = lastEval.get(idx);
-    const state = runner.laneState(idx);
-    return {
-      lane: idx,
-      optimizer: optimizerSpec(lane.optimizer)!.label,
-      status: state.status === 'diverged' ? `diverged at step ${state.divergedAt}` : state.status,
-      steps: r ? r[1] : 0,
-      'forward passes': r ? r[2] : 0,
-      'train loss': r ? Number(r[4].toPrecision(5)) : NaN,
-      'eval loss': e ? Number(e[5].toPrecision(5)) : NaN,
-      ...(task.metric ? { [task.metric]: e ? Number(e[6].toPrecision(4)) : NaN } : {}),
-      'steps/s': r && r[3] > 0 ? Math.round((1000 * r[1]) / r[3]) : NaN,
-    };
-  });
-  console.table(table);
-  console.log(`total ${(totalMs / 1000).toFixed(2)} s`);
-  runner.dispose();
-  if (csv) {
-    writeFileSync(csv, toCsv(rows));
-    console.log(`wrote ${rows.length} rows to ${csv}`);
+  if (sweep) {
+    const cells = await runSweep(config, sweep);
+    printSweepGrid(sweep, cells.map((c) => c.cell));
+    console.log(`total ${(cells.reduce((t, c) => t + c.outcome.totalMs, 0) / 1000).toFixed(2)} s`);
+    if (opts.csv) writeSweepCsv(opts.csv, cells);
+    return 0;
   }
+  if (numSeeds > 1) {
+    const outcomes = await runSeeds(config, numSeeds);
+    console.log(`${numSeeds} seeds: ${outcomes.map((o) => o.config.seed).join(', ')}`);
+    printSeedSpread(outcomes[0], laneSpreads(outcomes), numSeeds);
+    console.log(`total ${(outcomes.reduce((t, o) => t + o.totalMs, 0) / 1000).toFixed(2)} s`);
+    if (opts.csv) writeRunCsv(opts.csv, outcomes);
+    if (opts.json) writeRunJson(opts.json, outcomes);
+    return 0;
+  }
+  const outcome = await runToEnd(config, {
+    onStart: (numParams) => console.log(`parameters: ${numParams}`),
+    onProgress: progressReporter('', config.steps),
+  });
+  endProgress();
+  printRunSummary(outcome);
+  console.log(`total ${(outcome.totalMs / 1000).toFixed(2)} s`);
+  if (opts.csv) writeRunCsv(opts.csv, [outcome]);
+  if (opts.json) writeRunJson(opts.json, [outcome]);
   return 0;
 }
 

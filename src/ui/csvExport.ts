@@ -1,9 +1,11 @@
-import { toCsv } from '../core/csv';
+import { toCsv } from '../export/csv';
+import { buildRunJson } from '../export/json';
 import { downloadText } from './download';
-import { buildRunJson } from './exporters';
 import { replicas } from './replicas';
 import { series } from './series';
 import { useStore } from './store';
+
+/** The export buttons: the current run's files, built by src/export, downloaded by the browser. */
 
 /** Every recorded row as CSV; the optimizer column is each lane's optimizer id. */
 export function buildCsv(): string {
@@ -15,10 +17,10 @@ export function downloadCsv(filename = 'zo-playground.csv'): void {
   downloadText(buildCsv(), filename, 'text/csv');
 }
 
-/** The run as JSON: config and every metric, with the extra seeds' (see exporters.ts). */
+/** The run as JSON: config and every metric, with the extra seeds' (see src/export/json.ts). */
 export function buildJson(): string {
   const s = useStore.getState();
-  return JSON.stringify(buildRunJson(s.config, series.run(), s.laneStatuses, s.backend?.name ?? null, replicas.runs()));
+  return JSON.stringify(buildRunJson(s.config, series.run().records(), s.laneStatuses, s.backend?.name ?? null, replicas.runs()));
 }
 
 export function downloadJson(filename = 'zo-playground.json'): void {

@@ -1,2 +1,2 @@
 // MOVED(issue-11): re-export until the merge
-export * from './lanes/laneDiagnostics';
+export { withDiagnostics, withoutDiagnostics } from '../core/run/config';

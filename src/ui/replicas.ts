@@ -1,15 +1,16 @@
-import type { RunConfig } from '../core/config';
+import { withoutDiagnostics, type RunConfig } from '../core/run/config';
+import { replicaConfig, replicaSeed } from '../core/run/experiments';
+import type { ReplicaRecord } from '../export/json';
 import type { SeedCurve } from './band';
 import { smoothedTrain } from './curves';
-import { withoutDiagnostics } from './lanes';
-import type { ReplicaRun } from './exporters';
 import { runJob, type JobHandle, type JobResult } from './pool';
 import { series, type XKey } from './series';
 import { useStore } from './store';
 
 /**
  * Several seeds per lane: while the current run has started and the user asked for N > 1 seeds, the
- * pool plays N − 1 replicas of its config (seed + 1 … seed + N − 1, schedule included) to the end.
+ * pool plays N − 1 replicas of its config (replicaConfig: seed + 1 … seed + N − 1, schedule included)
+ * to the end.
  * Any config change (a live tweak too) replaces them. Results stay outside React, like `series`.
  */
 
@@ -23,12 +24,6 @@ const listeners = new Set<() => void>();
 function notify(): void {
   version++;
   listeners.forEach((l) => l());
-}
-
-export const replicaSeed = (seed: number, k: number): number => (seed + k) >>> 0;
-
-export function replicaConfig(config: RunConfig, k: number): RunConfig {
-  return { ...withoutDiagnostics(structuredClone(config)), seed: replicaSeed(config.seed, k) };
 }
 
 function cancelAll(): void {
@@ -93,8 +88,8 @@ export const replicas = {
   },
   count: (): number => results.filter(Boolean).length,
   /** Every replica that has started, for the JSON export. */
-  runs: (): ReplicaRun[] =>
-    results.flatMap((r, i) => (r ? [{ seed: seedOf[i], done: r.done, series: r.series, statuses: r.statuses }] : [])),
+  runs: (): ReplicaRecord[] =>
+    results.flatMap((r, i) => (r ? [{ seed: seedOf[i], done: r.done, lanes: r.series.records(), statuses: r.statuses }] : [])),
   /** The lane's curve in every seed: the main run first, then each replica that has started. */
   seedCurves(laneIdx: number, xKey: XKey, smoothing: number): SeedCurve[] {
     const runs = [series.run(), ...results.filter(Boolean).map((r) => r.series)];

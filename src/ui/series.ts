@@ -1,5 +1,6 @@
-import type { CsvRow } from '../core/csv';
-import { METRIC_ROW_WIDTH } from '../worker/protocol';
+import { COLUMN, NUM_METRIC_COLUMNS } from '../core/run/metrics';
+import { latestOf, type LaneLatest, type LaneRecord } from '../core/run/record';
+import { csvRowsOf, type CsvRow } from '../export/csv';
 
 /**
  * Recorded results, kept outside React state: one set of growable typed-array columns per lane.
@@ -27,13 +28,6 @@ const f64 = (n = 256) => new Column((k) => new Float64Array(k), new Float64Array
 const f32 = (n = 256) => new Column((k) => new Float32Array(k), new Float32Array(n));
 const i32 = (n = 64) => new Column((k) => new Int32Array(k), new Int32Array(n));
 
-/**
- * Gradient diagnostics arrive as optional metric columns after the 7 standard ones:
- * 7 = cos(ĝ, ∇L), 8 = ‖ĝ − ∇L‖ / ‖∇L‖ (NaN on steps or lanes without diagnostics).
- */
-export const GRAD_COS_COLUMN = 7;
-export const GRAD_REL_ERR_COLUMN = 8;
-
 export class LaneSeries {
   readonly step = i32(256);
   readonly forwardPasses = f64();
@@ -51,87 +45,71 @@ export class LaneSeries {
   get length(): number {
     return this.step.length;
   }
+
+  /** The recorded columns, trimmed to their length (for the exporters). */
+  record(): LaneRecord {
+    const { step, forwardPasses, wallMs, trainLoss, evalRow, evalLoss, evalMetric } = this;
+    return {
+      step: step.view(),
+      forwardPasses: forwardPasses.view(),
+      wallMs: wallMs.view(),
+      trainLoss: trainLoss.view(),
+      evalRow: evalRow.view(),
+      evalLoss: evalLoss.view(),
+      evalMetric: evalMetric.view(),
+    };
+  }
 }
 
 export type XKey = 'step' | 'forwardPasses' | 'wallMs';
 
-export interface LaneLatest {
-  step: number;
-  forwardPasses: number;
-  wallMs: number;
-  trainLoss: number;
-  evalLoss: number;
-  evalMetric: number;
-}
+export type { LaneLatest };
 
 /** The results of one run: a LaneSeries per lane, fed with `metrics` batches. */
 export class RunSeries {
   lanes: LaneSeries[] = [];
 
-  /** Append a `metrics` batch: row-major [numRows × width]. */
-  append(rows: Float64Array, numRows: number, width: number = METRIC_ROW_WIDTH): void {
+  /** Append a `metrics` batch: row-major [numRows × NUM_METRIC_COLUMNS], columns as METRIC_COLUMNS. */
+  append(rows: Float64Array, numRows: number): void {
     for (let r = 0; r < numRows; r++) {
-      const o = r * width;
-      const laneIdx = rows[o];
+      const o = r * NUM_METRIC_COLUMNS;
+      const laneIdx = rows[o + COLUMN.lane];
       while (this.lanes.length <= laneIdx) this.lanes.push(new LaneSeries());
       const s = this.lanes[laneIdx];
-      s.step.push(rows[o + 1]);
-      s.forwardPasses.push(rows[o + 2]);
-      s.wallMs.push(rows[o + 3]);
-      s.trainLoss.push(rows[o + 4]);
-      if (!Number.isNaN(rows[o + 5]) || !Number.isNaN(rows[o + 6])) {
+      s.step.push(rows[o + COLUMN.step]);
+      s.forwardPasses.push(rows[o + COLUMN.forwardPasses]);
+      s.wallMs.push(rows[o + COLUMN.wallMs]);
+      s.trainLoss.push(rows[o + COLUMN.trainLoss]);
+      const evalLoss = rows[o + COLUMN.evalLoss];
+      const evalMetric = rows[o + COLUMN.evalMetric];
+      if (!Number.isNaN(evalLoss) || !Number.isNaN(evalMetric)) {
         s.evalRow.push(s.length - 1);
-        s.evalLoss.push(rows[o + 5]);
-        s.evalMetric.push(rows[o + 6]);
+        s.evalLoss.push(evalLoss);
+        s.evalMetric.push(evalMetric);
       }
-      if (width > GRAD_REL_ERR_COLUMN) {
-        const cos = rows[o + GRAD_COS_COLUMN];
-        const relErr = rows[o + GRAD_REL_ERR_COLUMN];
-        if (!Number.isNaN(cos) || !Number.isNaN(relErr)) {
-          s.diagRow.push(s.length - 1);
-          s.gradCos.push(cos);
-          s.gradRelErr.push(relErr);
-        }
+      const cos = rows[o + COLUMN.gradCos];
+      const relErr = rows[o + COLUMN.gradRelErr];
+      if (!Number.isNaN(cos) || !Number.isNaN(relErr)) {
+        s.diagRow.push(s.length - 1);
+        s.gradCos.push(cos);
+        s.gradRelErr.push(relErr);
       }
     }
   }
 
   latest(laneIdx: number): LaneLatest | null {
     const s = this.lanes[laneIdx];
-    if (!s || s.length === 0) return null;
-    const e = s.evalLoss.length - 1;
-    const i = s.length - 1;
-    return {
-      step: s.step.data[i],
-      forwardPasses: s.forwardPasses.data[i],
-      wallMs: s.wallMs.data[i],
-      trainLoss: s.trainLoss.data[i],
-      evalLoss: e >= 0 ? s.evalLoss.data[e] : NaN,
-      evalMetric: e >= 0 ? s.evalMetric.data[e] : NaN,
-    };
+    return s ? latestOf(s.record()) : null;
+  }
+
+  /** Every lane's record, for the exporters. */
+  records(): LaneRecord[] {
+    return this.lanes.map((s) => s.record());
   }
 
   /** All recorded rows for `toCsv`; `optimizerOf` names each lane's optimizer id. */
   csvRows(optimizerOf: (laneIdx: number) => string): CsvRow[] {
-    const out: CsvRow[] = [];
-    this.lanes.forEach((s, lane) => {
-      const optimizer = optimizerOf(lane);
-      let e = 0;
-      for (let i = 0; i < s.length; i++) {
-        const evaluated = e < s.evalRow.length && s.evalRow.data[e] === i;
-        out.push({
-          lane,
-          optimizer,
-          step: s.step.data[i],
-          forwardPasses: s.forwardPasses.data[i],
-          wallMs: s.wallMs.data[i],
-          trainLoss: s.trainLoss.data[i],
-          evalLoss: evaluated ? s.evalLoss.data[e] : NaN,
-        });
-        if (evaluated) e++;
-      }
-    });
-    return out;
+    return csvRowsOf(this.records(), optimizerOf);
   }
 }
 

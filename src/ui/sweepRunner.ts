@@ -1,7 +1,7 @@
+import { cellOutcome, sweepCells } from '../core/run/experiments';
 import { loadConfig } from './actions';
 import { runJob, type JobHandle } from './pool';
 import { useStore } from './store';
-import { cellOutcome, sweepCells } from './sweep';
 
 /** Runs the sweep's cells in the worker pool and records each cell's outcome in the store. */
 
@@ -26,7 +26,7 @@ export function runSweep(): void {
       if (gen !== generation) return;
       const st = useStore.getState();
       if (r.error !== undefined) st.updateSweepCell(index, { status: 'failed', message: r.error });
-      else st.updateSweepCell(index, cellOutcome(r.series, r.statuses));
+      else st.updateSweepCell(index, cellOutcome(r.statuses[0], r.series.latest(0)));
       if (--remaining === 0) {
         st.setSweepRunning(false);
         handles = [];

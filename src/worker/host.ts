@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { RunConfigSchema, type RunConfig } from '../core/config';
+import { parseRunConfig, type RunConfig } from '../core/run/config';
 import { viewBuffers } from '../core/views';
 import { Runner } from '../core/runner';
 import { loadTaskAssets } from '../core/tasks/assets';
@@ -207,13 +207,12 @@ export class RunHost {
     this.buffered = [];
     this.bufferedRows = 0;
     if (!config) throw new Error('reset before init');
-    const parsed = RunConfigSchema.safeParse(config);
-    if (!parsed.success) throw new Error(`Invalid run config: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    const valid = parseRunConfig(config);
     if (!this.backend || config.backend !== 'auto' && config.backend !== this.backend.name)
-      this.backend = await chooseBackend(parsed.data.backend);
+      this.backend = await chooseBackend(valid.backend);
     this.watchDevice();
-    await loadTaskAssets(parsed.data.task.id);
-    this.runner = new Runner(parsed.data);
+    await loadTaskAssets(valid.task.id);
+    this.runner = new Runner(valid);
     this.reportedStep = 0;
     this.chunkSteps = 1;
     this.post({ type: 'ready', backend: this.backend, numParams: this.runner.numParams(), config: this.runner.config });

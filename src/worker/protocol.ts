@@ -2,7 +2,8 @@
  * The worker protocol: one discriminated union per direction, imported by both sides and handled
  * by exhaustive switches. Hot data (metrics) crosses as transferred typed arrays.
  */
-import type { RunConfig, ScheduleEntry } from '../core/config';
+import type { RunConfig, ScheduleEntry } from '../core/run/config';
+import type { LaneMemory, LaneStatusInfo } from '../core/run/metrics';
 import type { TaskView } from '../core/views';
 import type { SelfTestResult } from './selftest';
 import type { BenchResult } from '../core/bench';
@@ -44,34 +45,13 @@ export interface BackendInfo {
   perturbKernel: string;
 }
 
-export type LaneStatus = 'ready' | 'running' | 'done' | 'diverged' | 'failed';
-
-export interface LaneStatusInfo {
-  lane: number;
-  status: LaneStatus;
-  divergedAt?: number;
-  divergedValue?: number;
-  /** Why a failed lane stopped. */
-  message?: string;
-}
-
-/** Memory one lane holds, in bytes (tfjs tensors: float32 = 4 bytes a number). */
-export interface LaneMemory {
-  lane: number;
-  /** The lane's weights (its task instance's parameters). */
-  weightBytes: number;
-  /** The optimizer's persistent state: moments, momentum, population… (0 for MeZO-style ZO-SGD). */
-  stateBytes: number;
-  /** Peak bytes allocated above the resting level during the lane's latest step (probes, gradients, temporaries). */
-  peakStepBytes: number;
-}
+export type { LaneMemory, LaneStatus, LaneStatusInfo } from '../core/run/metrics';
 
 export type WorkerEvent =
   | { type: 'ready'; backend: BackendInfo; numParams: number; config: RunConfig }
   /**
-   * Metric rows, row-major [numRows × METRIC_ROW_WIDTH]: lane, step, forwardPasses, wallMs,
-   * trainLoss, evalLoss (NaN when not evaluated), evalMetric (NaN when none), gradCos, gradRelErr
-   * (NaN unless the lane has diagnostics on). Sent every few tens of ms.
+   * Metric rows as the runner writes them: row-major [numRows × NUM_METRIC_COLUMNS], columns named
+   * by METRIC_COLUMNS (core/run/metrics.ts; read them with COLUMN or decodeRow). Sent every few tens of ms.
    */
   | { type: 'metrics'; rows: Float64Array; numRows: number }
   | { type: 'laneStatus'; lanes: LaneStatusInfo[] }
@@ -92,8 +72,8 @@ export type WorkerEvent =
   /** Something went wrong; `fatal` means the run cannot continue without a restart. */
   | { type: 'error'; message: string; fatal: boolean };
 
-/** Must equal the runner's NUM_METRIC_COLUMNS (checked by a unit test). */
-export const METRIC_ROW_WIDTH = 9;
+// MOVED(issue-11): re-export until the merge
+export { NUM_METRIC_COLUMNS as METRIC_ROW_WIDTH } from '../core/run/metrics';
 
 export function assertNever(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ZO_NODE_ARGS } from './zo';
 
 /**
  * Behaviour is preserved: every recorded share link, replayed by the CLI on the cpu backend, writes
@@ -28,7 +29,7 @@ describe('recorded share links replay bit for bit on cpu', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zo-golden-'));
   it.each(links)('%s', { timeout: 120_000 }, async (name, link) => {
     const out = join(dir, `${name}.csv`);
-    await run(process.execPath, ['--import', 'tsx', 'src/cli/zo.ts', link, '--csv', out], { maxBuffer: 1 << 24 });
+    await run(process.execPath, [...ZO_NODE_ARGS, link, '--csv', out], { maxBuffer: 1 << 24 });
     const expected = withoutWallMs(readFileSync(new URL(`${name}.csv`, FIXTURES), 'utf8'));
     const actual = withoutWallMs(readFileSync(out, 'utf8'));
     expect(actual.length).toBe(expected.length);

@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { encodeRows, type MetricRow } from '../../src/core/run/metrics';
 import { laneCurves, readingAt } from '../../src/ui/charts/lossCurves';
 import { RunSeries } from '../../src/ui/series';
 
-/** Rows as the worker sends them: lane, step, forwardPasses, wallMs, trainLoss, evalLoss, evalMetric. */
-function runOf(rows: number[][]): RunSeries {
+/** Rows as the worker sends them. */
+function runOf(rows: Partial<MetricRow>[]): RunSeries {
   const run = new RunSeries();
-  run.append(new Float64Array(rows.flat()), rows.length, 7);
+  run.append(encodeRows(rows), rows.length);
   return run;
 }
 
 describe('loss chart curves', () => {
   const opts = { xKey: 'step' as const, logY: true, smoothing: 0, maxPoints: 2000 };
-  const rows = Array.from({ length: 10 }, (_, i) => [0, i + 1, 2 * (i + 1), 3 * (i + 1), 10 - i, i % 5 === 4 ? 9 - i : NaN, NaN]);
+  const rows = Array.from({ length: 10 }, (_, i) => ({
+    lane: 0,
+    step: i + 1,
+    forwardPasses: 2 * (i + 1),
+    wallMs: 3 * (i + 1),
+    trainLoss: 10 - i,
+    evalLoss: i % 5 === 4 ? 9 - i : NaN,
+  }));
 
   it('marks a live change at the first step that uses the new value, labelled and on the chosen x axis', () => {
     const run = runOf(rows);
@@ -27,7 +35,7 @@ describe('loss chart curves', () => {
   });
 
   it('a diverged lane gets a marker at its divergence step, drawn at its last drawable loss; no NaN is drawn', () => {
-    const diverging = [...rows.slice(0, 5).map((r) => [...r]), [0, 6, 12, 18, NaN, NaN, NaN]];
+    const diverging = [...rows.slice(0, 5), { lane: 0, step: 6, forwardPasses: 12, wallMs: 18, trainLoss: NaN }];
     const run = runOf(diverging);
     const c = laneCurves(run.lanes[0], 0, [], { lane: 0, status: 'diverged', divergedAt: 6, divergedValue: NaN }, opts);
     expect(c.diverged).toEqual({ x: 6, y: 6, step: 6 });

@@ -1,20 +1,13 @@
 import { useId } from 'react';
 import { OPTIMIZERS, optimizerSpec } from '../../core/catalog/optimizers';
 import type { ParamSpec } from '../../core/catalog/types';
-import type { ScheduleEntry } from '../../core/config';
+import { valueAt } from '../../core/run/experiments/schedule';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { OptimizerInfo } from './OptimizerInfo';
 import { ParamSlider } from './ParamSlider';
 import { removeLane, setLaneHyper, setLaneOptimizer } from './laneActions';
 import { laneColour } from './laneStyle';
-
-/** The value in force for step `step` once the schedule's changes up to it apply. */
-function valueAt(start: number, schedule: ScheduleEntry[], laneIdx: number, name: string, step: number): number {
-  let v = start;
-  for (const e of schedule) if (e.lane === laneIdx && e.name === name && e.step <= step) v = e.value;
-  return v;
-}
 
 function useLaneStatusText(laneIdx: number): string {
   const info = useStore((s) => s.laneStatuses[laneIdx]);
@@ -34,10 +27,9 @@ function useLaneStatusText(laneIdx: number): string {
  */
 function LaneSlider({ laneIdx, spec }: { laneIdx: number; spec: ParamSpec }) {
   const value = useStore((s) => {
-    const lane = s.config.lanes[laneIdx];
     // The value in force for the next step (a recorded schedule replays after a reset).
     const pending = s.pendingHyper[`${laneIdx}:${spec.name}`];
-    return pending ?? valueAt(lane?.hyper[spec.name] ?? spec.default, s.config.schedule, laneIdx, spec.name, s.step + 1);
+    return pending ?? valueAt(s.config, laneIdx, spec.name, s.step + 1) ?? spec.default;
   });
   return (
     <ParamSlider spec={spec} value={value} ariaLabel={`Lane ${laneIdx + 1} ${spec.label}`} onChange={(v) => setLaneHyper(laneIdx, spec.name, v)} />

@@ -3,7 +3,7 @@ import { MAX_LANES, defaultLane } from '../../core/config';
 import { editConfig } from '../app/runActions';
 import * as engine from '../engine';
 import { useStore } from '../store';
-import { withDiagnostics } from './laneDiagnostics';
+import { withDiagnostics } from '../../core/run/config';
 import { sendLiveHyper } from './liveHyper';
 
 /** User intents on the lanes: add, remove, change optimizer, hyperparameters and diagnostics. */

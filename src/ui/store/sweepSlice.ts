@@ -1,38 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { RunConfig } from '../../core/config';
+import type { SweepCell, SweepSettings } from '../../core/run/experiments';
 import type { Store } from './index';
 
-/** One axis of the grid: a hyperparameter of the swept optimizer and the values it takes. */
-export interface SweepAxis {
-  name: string;
-  from: number;
-  to: number;
-  count: number;
-}
-
-export interface SweepSettings {
-  /** The lane whose optimizer (and other hyperparameters) the sweep varies. */
-  laneIdx: number;
-  rows: SweepAxis;
-  /** Null: a one-column sweep (the optimizer has only a learning rate). */
-  cols: SweepAxis | null;
-  steps: number;
-}
-
-export type CellStatus = 'queued' | 'running' | 'done' | 'diverged' | 'failed';
-
-export interface SweepCell {
-  row: number;
-  col: number;
-  rowValue: number;
-  colValue: number | null;
-  config: RunConfig;
-  status: CellStatus;
-  /** Final eval loss (or last train loss when the task has no eval); NaN until known. */
-  finalLoss: number;
-  divergedAt?: number;
-  message?: string;
-}
+// MOVED(issue-11): re-export until the merge
+export type { SweepAxis, SweepSettings, CellStatus, SweepCell } from '../../core/run/experiments';
 
 export interface SweepValues {
   sweep: SweepSettings | null;

@@ -1,25 +1,26 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig, type RunConfig } from '../../src/core/config';
-import { NUM_METRIC_COLUMNS, Runner } from '../../src/core/runner';
-import { meanAndSe, useCpu } from './helpers';
+import { defaultConfig, type RunConfig } from '../../../src/core/run/config';
+import { decodeRows, type MetricRow } from '../../../src/core/run/metrics';
+import { Runner } from '../../../src/core/run/runner';
+import { meanAndSe, useCpu } from '../../unit/helpers';
 
 beforeAll(useCpu);
 
-async function runAll(config: RunConfig, chunk = 7, onStep?: (r: Runner) => void): Promise<number[][]> {
+async function runAll(config: RunConfig, chunk = 7, onStep?: (r: Runner) => void): Promise<MetricRow[]> {
   const runner = new Runner(config);
-  const rows: number[][] = [];
+  const rows: MetricRow[] = [];
   while (!runner.done) {
     onStep?.(runner);
     const c = await runner.runChunk(chunk);
-    for (let i = 0; i < c.numRows; i++) rows.push(Array.from(c.rows.subarray(i * NUM_METRIC_COLUMNS, (i + 1) * NUM_METRIC_COLUMNS)));
+    rows.push(...decodeRows(c.rows, c.numRows));
   }
   runner.dispose();
   return rows;
 }
 
-/** Every column but wall time (index 3). */
-const withoutWall = (rows: number[][]) => rows.map((r) => [r[0], r[1], r[2], r[4], r[5], r[6]]);
+/** Every column but wall time. */
+const withoutWall = (rows: MetricRow[]) => rows.map((r) => [r.lane, r.step, r.forwardPasses, r.trainLoss, r.evalLoss, r.evalMetric]);
 
 function small(): RunConfig {
   return { ...defaultConfig(), steps: 60, evalEvery: 20 };
@@ -44,19 +45,19 @@ describe('Runner', () => {
 
   it('records step, cumulative forward passes (backprop = 3), and eval every k steps', async () => {
     const rows = await runAll(small());
-    const zo = rows.filter((r) => r[0] === 0);
-    const adam = rows.filter((r) => r[0] === 1);
-    expect(zo.map((r) => r[1])).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-    expect(zo[59][2]).toBe(120); // 2 forward passes per ZO-SGD step (q = 1)
-    expect(adam[59][2]).toBe(180); // 3 per backprop step
-    const evalSteps = zo.filter((r) => !Number.isNaN(r[5])).map((r) => r[1]);
+    const zo = rows.filter((r) => r.lane === 0);
+    const adam = rows.filter((r) => r.lane === 1);
+    expect(zo.map((r) => r.step)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(zo[59].forwardPasses).toBe(120); // 2 forward passes per ZO-SGD step (q = 1)
+    expect(adam[59].forwardPasses).toBe(180); // 3 per backprop step
+    const evalSteps = zo.filter((r) => !Number.isNaN(r.evalLoss)).map((r) => r.step);
     expect(evalSteps).toEqual([20, 40, 60]);
     // The metric (spiral: accuracy, a fraction) comes with every evaluation and only then.
-    const metrics = zo.filter((r) => !Number.isNaN(r[6]));
-    expect(metrics.map((r) => r[1])).toEqual([20, 40, 60]);
+    const metrics = zo.filter((r) => !Number.isNaN(r.evalMetric));
+    expect(metrics.map((r) => r.step)).toEqual([20, 40, 60]);
     for (const r of metrics) {
-      expect(r[6]).toBeGreaterThanOrEqual(0);
-      expect(r[6]).toBeLessThanOrEqual(1);
+      expect(r.evalMetric).toBeGreaterThanOrEqual(0);
+      expect(r.evalMetric).toBeLessThanOrEqual(1);
     }
   });
 
@@ -64,7 +65,7 @@ describe('Runner', () => {
     const config = small();
     config.lanes = [config.lanes[0], config.lanes[0]];
     const rows = await runAll(config);
-    const lane = (k: number) => rows.filter((r) => r[0] === k).map((r) => [r[1], r[4], r[5]]);
+    const lane = (k: number) => rows.filter((r) => r.lane === k).map((r) => [r.step, r.trainLoss, r.evalLoss]);
     expect(lane(1)).toEqual(lane(0));
   });
 
@@ -102,17 +103,17 @@ describe('Runner', () => {
       evalEvery: 10,
     };
     const runner = new Runner(config);
-    const rows: number[][] = [];
+    const rows: MetricRow[] = [];
     while (!runner.done) {
       const c = await runner.runChunk(5);
-      for (let i = 0; i < c.numRows; i++) rows.push(Array.from(c.rows.subarray(i * NUM_METRIC_COLUMNS, (i + 1) * NUM_METRIC_COLUMNS)));
+      rows.push(...decodeRows(c.rows, c.numRows));
     }
     const s0 = runner.laneState(0);
     expect(s0.status).toBe('diverged');
     expect(s0.divergedAt).toBeGreaterThan(1);
-    expect(rows.filter((r) => r[0] === 0).at(-1)![1]).toBe(s0.divergedAt);
+    expect(rows.filter((r) => r.lane === 0).at(-1)!.step).toBe(s0.divergedAt);
     expect(runner.laneState(1).status).toBe('done');
-    expect(rows.filter((r) => r[0] === 1)).toHaveLength(200);
+    expect(rows.filter((r) => r.lane === 1)).toHaveLength(200);
     runner.dispose();
   });
 
@@ -141,8 +142,8 @@ describe('Runner: gradient diagnostics and failures', () => {
     const rows = await runAll(quad([{ optimizer: 'sgd', hyper: { lr: 0.05 }, diagnostics: true }], 20));
     expect(rows).toHaveLength(20);
     for (const r of rows) {
-      expect(r[7]).toBeCloseTo(1, 5);
-      expect(r[8]).toBeLessThan(1e-5);
+      expect(r.gradCos).toBeCloseTo(1, 5);
+      expect(r.gradRelErr).toBeLessThan(1e-5);
     }
   });
 
@@ -150,21 +151,21 @@ describe('Runner: gradient diagnostics and failures', () => {
     const lane = { optimizer: 'zo-sgd', hyper: { lr: 0.001, eps: 1e-3, q: 1 } };
     const withDiag = await runAll(quad([{ ...lane, diagnostics: true }], 2000));
     const without = await runAll(quad([lane], 2000));
-    const relErr2 = withDiag.map((r) => r[8] * r[8]);
+    const relErr2 = withDiag.map((r) => r.gradRelErr * r.gradRelErr);
     const { mean, se } = meanAndSe(relErr2);
     expect(Math.abs(mean - 21)).toBeLessThan(3 * se);
-    expect(meanAndSe(withDiag.map((r) => r[7])).mean).toBeGreaterThan(0.1);
+    expect(meanAndSe(withDiag.map((r) => r.gradCos)).mean).toBeGreaterThan(0.1);
     // Same trajectory and accounting: diagnostics are not counted and do not perturb the run.
-    const core = (rows: number[][]) => rows.map((r) => [r[1], r[2], r[4], r[5]]);
+    const core = (rows: MetricRow[]) => rows.map((r) => [r.step, r.forwardPasses, r.trainLoss, r.evalLoss]);
     expect(core(withDiag)).toEqual(core(without));
-    expect(without.every((r) => Number.isNaN(r[7]) && Number.isNaN(r[8]))).toBe(true);
+    expect(without.every((r) => Number.isNaN(r.gradCos) && Number.isNaN(r.gradRelErr))).toBe(true);
   });
 
   it('strategies are compared through their update direction: cosine only', async () => {
     const rows = await runAll(quad([{ optimizer: 'snes', hyper: {}, diagnostics: true }], 30));
     expect(rows).toHaveLength(30);
-    expect(rows.every((r) => Number.isFinite(r[7]) && Math.abs(r[7]) <= 1 + 1e-6)).toBe(true);
-    expect(rows.every((r) => Number.isNaN(r[8]))).toBe(true);
+    expect(rows.every((r) => Number.isFinite(r.gradCos) && Math.abs(r.gradCos) <= 1 + 1e-6)).toBe(true);
+    expect(rows.every((r) => Number.isNaN(r.gradRelErr))).toBe(true);
   });
 
   it('a lane whose optimizer refuses the task fails with its message; the others go on', async () => {
@@ -179,22 +180,18 @@ describe('Runner: gradient diagnostics and failures', () => {
       evalEvery: 5,
     };
     const runner = new Runner(config);
-    const rows: number[][] = [];
+    const rows: MetricRow[] = [];
     while (!runner.done) {
       const c = await runner.runChunk(5);
-      for (let i = 0; i < c.numRows; i++) rows.push(Array.from(c.rows.subarray(i * NUM_METRIC_COLUMNS, (i + 1) * NUM_METRIC_COLUMNS)));
+      rows.push(...decodeRows(c.rows, c.numRows));
     }
     expect(runner.laneState(0).status).toBe('failed');
     expect(runner.laneState(0).message).toMatch(/limited to \d+ parameters/);
-    expect(rows.filter((r) => r[0] === 1)).toHaveLength(10);
-    expect(rows.filter((r) => r[0] === 0)).toHaveLength(0);
+    expect(rows.filter((r) => r.lane === 1)).toHaveLength(10);
+    expect(rows.filter((r) => r.lane === 0)).toHaveLength(0);
     runner.dispose();
   });
 
-  it('the worker protocol row width matches the runner', async () => {
-    const { METRIC_ROW_WIDTH } = await import('../../src/worker/protocol');
-    expect(METRIC_ROW_WIDTH).toBe(NUM_METRIC_COLUMNS);
-  });
 });
 
 describe('Runner: memory per lane', () => {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { optimizerSpec } from '../../src/core/catalog/optimizers';
-import { decodeConfig } from '../../src/core/codec';
-import { RunConfigSchema, defaultConfig } from '../../src/core/config';
-import { NUM_METRIC_COLUMNS, Runner } from '../../src/core/runner';
-import { RunSeries } from '../../src/ui/series';
-import { axisLabel, axisValues, cellOutcome, columnChoices, defaultSweep, effectiveSweep, sweepCells } from '../../src/ui/sweep';
-import { useCpu } from './helpers';
+import { optimizerSpec } from '../../../../src/core/catalog/optimizers';
+import { decodeConfig } from '../../../../src/core/run/codec';
+import { RunConfigSchema, defaultConfig } from '../../../../src/core/run/config';
+import { axisLabel, axisValues, cellOutcome, columnChoices, defaultSweep, effectiveSweep, sweepCells } from '../../../../src/core/run/experiments';
+import { decodeRow } from '../../../../src/core/run/metrics';
+import { Runner } from '../../../../src/core/run/runner';
+import { useCpu } from '../../../unit/helpers';
 
 describe('sweep grid', () => {
   const lrSpec = optimizerSpec('zo-sgd')!.hypers.find((h) => h.name === 'lr')!;
@@ -53,11 +53,12 @@ describe('sweep grid', () => {
     expect(effectiveSweep(config, null)?.laneIdx).toBe(0);
   });
 
-  it('a cell shows its final eval loss, or where it diverged', () => {
-    const run = new RunSeries();
-    run.append(new Float64Array([0, 1, 2, 1, 0.9, NaN, NaN, 0, 2, 4, 2, 0.8, 0.7, NaN]), 2, 7);
-    expect(cellOutcome(run, [{ lane: 0, status: 'done' }])).toEqual({ status: 'done', finalLoss: run.latest(0)!.evalLoss });
-    expect(cellOutcome(run, [{ lane: 0, status: 'diverged', divergedAt: 2 }])).toMatchObject({ status: 'diverged', divergedAt: 2 });
+  it('a cell shows its final eval loss (else its train loss), or where it diverged, or that it failed', () => {
+    const latest = { step: 2, forwardPasses: 4, wallMs: 2, trainLoss: 0.8, evalLoss: 0.7, evalMetric: NaN };
+    expect(cellOutcome({ lane: 0, status: 'done' }, latest)).toEqual({ status: 'done', finalLoss: 0.7 });
+    expect(cellOutcome({ lane: 0, status: 'done' }, { ...latest, evalLoss: NaN })).toEqual({ status: 'done', finalLoss: 0.8 });
+    expect(cellOutcome({ lane: 0, status: 'diverged', divergedAt: 2 }, latest)).toMatchObject({ status: 'diverged', divergedAt: 2 });
+    expect(cellOutcome({ lane: 0, status: 'failed' }, null)).toMatchObject({ status: 'failed' });
   });
 });
 
@@ -94,17 +95,19 @@ describe('sweeping a task setting', () => {
     }
   });
 
-  /** ZO-SGD's stable step shrinks like 1/(L(d+2)) (REFERENCE.md): lr = 0.01 is stable at d = 10 and not at d = 1,000. */
+  /**
+   * A Gaussian two-point estimate has E‖ĝ‖² = (d + 2)‖∇L‖², so ZO-SGD's stable step shrinks like
+   * 1/(L(d+2)) (src/core/optimizers/README.md): lr = 0.01 is stable at d = 10 and not at d = 1,000.
+   */
   it('lr × d shows the curse of dimension: the stable learning rate shrinks as d grows', async () => {
     const outcome: Record<string, string> = {};
     for (const c of sweepCells(config, sweep)) {
       const runner = new Runner(c.config);
-      const trainLoss = 4; // the column of METRIC_COLUMNS
-      const first = (await runner.runChunk(1)).rows[trainLoss];
+      const first = decodeRow((await runner.runChunk(1)).rows, 0).trainLoss;
       let last = first;
       while (!runner.done) {
         const chunk = await runner.runChunk(50);
-        if (chunk.numRows > 0) last = chunk.rows[(chunk.numRows - 1) * NUM_METRIC_COLUMNS + trainLoss];
+        if (chunk.numRows > 0) last = decodeRow(chunk.rows, chunk.numRows - 1).trainLoss;
       }
       const state = runner.laneState(0);
       outcome[`${c.rowValue}×${c.colValue}`] = state.status === 'diverged' ? 'diverged' : last < first ? 'falls' : 'stalls';

@@ -3,19 +3,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPTIMIZERS, optimizerSpec } from '../../src/core/catalog/optimizers';
-import { decodeConfig } from '../../src/core/codec';
-import { parseCsv } from '../../src/core/csv';
-import { TASKS, taskSpec } from '../../src/core/catalog/tasks';
-import { CHARS } from '../../src/core/tasks/charlm';
-import { ratedWords, vocabulary } from '../../src/core/tasks/corpus';
-import { LEXICON } from '../../src/core/tasks/data/lexicon';
-import { GRAMMAR } from '../../src/core/tasks/grammar';
-import { TORCH_OPTIMIZERS } from '../../src/ui/pytorch/optimizers';
-import { exportableLanes, pytorchScript, scriptAssets, unexportableReason } from '../../src/ui/pytorch/script';
-import { TORCH_TASKS } from '../../src/ui/pytorch/tasks';
-import { python, requireTorch, torchPython } from './python';
-import { make, setUpTasks } from './taskHelpers';
+import { OPTIMIZERS, optimizerSpec } from '../../../src/core/catalog/optimizers';
+import { decodeConfig } from '../../../src/core/run/codec';
+import { parseCsv } from '../../../src/export/csv';
+import { TASKS, taskSpec } from '../../../src/core/catalog/tasks';
+import { CHARS } from '../../../src/core/tasks/charlm';
+import { ratedWords, vocabulary } from '../../../src/core/tasks/corpus';
+import { LEXICON } from '../../../src/core/tasks/data/lexicon';
+import { GRAMMAR } from '../../../src/core/tasks/grammar';
+import { TORCH_OPTIMIZERS } from '../../../src/core/optimizers/torch';
+import { exportableLanes, pytorchScript, scriptAssets, unexportableReason } from '../../../src/export/pytorch/script';
+import { TORCH_TASKS } from '../../../src/core/tasks/torch';
+import { python, requireTorch, torchPython } from '../../unit/python';
+import { make, setUpTasks } from '../../unit/taskHelpers';
 
 /**
  * "Export as PyTorch script": the file compiles for every task and zeroth-order rule with a

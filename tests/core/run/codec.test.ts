@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINK_LENGTH, decodeConfig, encodeConfig } from '../../src/core/codec';
-import { RunConfigSchema, defaultConfig, defaultLane, type RunConfig } from '../../src/core/config';
+import { MAX_LINK_LENGTH, decodeConfig, encodeConfig } from '../../../src/core/run/codec';
+import { RunConfigSchema, defaultConfig, defaultLane, type RunConfig } from '../../../src/core/run/config';
 
 describe('share-link codec', () => {
   it('round-trips the default config, and a non-default one, exactly', () => {

@@ -1,0 +1,312 @@
+import * as tf from '@tensorflow/tfjs';
+import { optimizerSpec } from '../catalog/optimizers';
+import type { RunConfig, ScheduleEntry } from './config';
+import { NUM_METRIC_COLUMNS, writeRow, type LaneMemory, type LaneStatusInfo } from './metrics';
+import { OPTIMIZER_FACTORIES, type Optimizer } from '../optimizers';
+import { TASK_FACTORIES, type TaskInstance } from '../tasks';
+import { buildTaskView } from '../tasks/views';
+import type { TaskView } from '../views';
+
+/**
+ * The runner steps every lane in lockstep on its own task instance (same seed → same weights and
+ * batches), counts forward passes, times each lane, evaluates every k steps, applies scheduled
+ * hyperparameter changes at step boundaries, and stops a lane that diverges.
+ * Losses are read back once per chunk of steps (one `await data()`), never inside a step.
+ */
+
+/** A lane stops when its loss is NaN/±Inf or exceeds this factor times its first loss. */
+export const DIVERGENCE_FACTOR = 1e4;
+
+/** A lane's status (see metrics.ts) and the runner's bookkeeping for it. */
+export interface LaneState extends Omit<LaneStatusInfo, 'lane'> {
+  forwardPasses: number;
+  wallMs: number;
+  firstLoss?: number;
+}
+
+interface Lane {
+  task: TaskInstance;
+  optimizer: Optimizer;
+  state: LaneState;
+  diagnostics: boolean;
+  /**
+   * Persistent optimizer state (moments, buffers…) is the bytes a step leaves behind, accumulated;
+   * the peak is measured on a scratch copy (see measurePeaks).
+   */
+  memory: Omit<LaneMemory, 'lane'>;
+}
+
+const stopped = (s: LaneState) => s.status === 'diverged' || s.status === 'failed';
+
+export interface ChunkResult {
+  /** Row-major [rows × NUM_METRIC_COLUMNS]. */
+  rows: Float64Array;
+  numRows: number;
+  /** Lanes whose status changed in this chunk. */
+  changed: number[];
+}
+
+/** A lane's step whose losses are still on the device. */
+interface PendingStep {
+  lane: number;
+  step: number;
+  forwardPasses: number;
+  wallMs: number;
+  train: tf.Scalar;
+  evals: tf.Scalar[];
+  /** [cos, relErr] when diagnostics ran. */
+  diag: tf.Scalar[];
+}
+
+export class Runner {
+  readonly config: RunConfig;
+  private readonly lanes: Lane[];
+  /** Steps completed by the run (all lanes in lockstep). */
+  step = 0;
+
+  /** `config` is a valid RunConfig (decoded from a link, or checked by parseRunConfig where it entered). */
+  constructor(config: RunConfig) {
+    this.config = structuredClone(config);
+    const createTask = TASK_FACTORIES[this.config.task.id];
+    this.lanes = this.config.lanes.map((laneConfig) => {
+      const task = createTask(this.config.task.settings, this.config.seed);
+      const optimizer = OPTIMIZER_FACTORIES[laneConfig.optimizer](laneConfig.hyper, this.config.seed);
+      const diagnostics = laneConfig.diagnostics === true;
+      optimizer.captureEstimate = diagnostics;
+      const weightBytes = task.params.reduce((n, v) => n + v.size * 4, 0);
+      const memory = { weightBytes, stateBytes: 0, peakStepBytes: 0 };
+      return { task, optimizer, diagnostics, memory, state: { status: 'ready', forwardPasses: 0, wallMs: 0 } };
+    });
+  }
+
+  get numLanes(): number {
+    return this.lanes.length;
+  }
+
+  get done(): boolean {
+    return this.step >= this.config.steps || this.lanes.every((l) => stopped(l.state));
+  }
+
+  laneState(laneIdx: number): Readonly<LaneState> {
+    return this.lanes[laneIdx].state;
+  }
+
+  /** The lane's status as reported to the UI and the CLI. */
+  laneStatus(laneIdx: number): LaneStatusInfo {
+    const { status, divergedAt, divergedValue, message } = this.lanes[laneIdx].state;
+    return { lane: laneIdx, status, divergedAt, divergedValue, message };
+  }
+
+  numParams(): number {
+    return this.lanes[0]?.task.numParams ?? 0;
+  }
+
+  /** The variables of a lane (for pictures, diagnostics and tests). */
+  laneParams(laneIdx: number): readonly tf.Variable[] {
+    return this.lanes[laneIdx].task.params;
+  }
+
+  /**
+   * Record a live hyperparameter change; it applies just before the next step and becomes part of
+   * the config's schedule, so replaying the config repeats it exactly.
+   */
+  setHyper(laneIdx: number, name: string, value: number): ScheduleEntry {
+    const lane = this.lanes[laneIdx];
+    if (!lane) throw new Error(`No lane ${laneIdx}`);
+    const spec = optimizerSpec(lane.optimizer.id)!;
+    if (!spec.hypers.some((h) => h.name === name)) throw new Error(`${spec.id} has no hyperparameter '${name}'`);
+    lane.optimizer.setHyper(name, value);
+    const entry = { step: this.step + 1, lane: laneIdx, name, value: lane.optimizer.getHyper()[name] };
+    this.config.schedule = this.config.schedule.filter(
+      (e) => !(e.step === entry.step && e.lane === laneIdx && e.name === name),
+    );
+    this.config.schedule.push(entry);
+    return entry;
+  }
+
+  /**
+   * Peak bytes of one step of each lane, measured with tf.profile on a scratch copy of the lane
+   * (same task, optimizer and hyperparameters; its second step, so lazily built state is excluded).
+   * The real lanes are never profiled: profiling would slow them and change nothing they compute.
+   */
+  async measurePeaks(): Promise<void> {
+    for (const lane of this.lanes) {
+      const task = TASK_FACTORIES[this.config.task.id](this.config.task.settings, this.config.seed);
+      const optimizer = OPTIMIZER_FACTORIES[lane.optimizer.id](lane.optimizer.getHyper(), this.config.seed);
+      const batch = task.batch(1);
+      try {
+        tf.dispose((await optimizer.minimizeAsync(() => task.loss(batch), true, task.params))!);
+        const before = tf.engine().state.numBytes;
+        const info = await tf.profile(async () => tf.dispose((await optimizer.minimizeAsync(() => task.loss(batch), true, task.params))!));
+        lane.memory.peakStepBytes = Math.max(0, info.peakBytes - before);
+      } catch {
+        lane.memory.peakStepBytes = NaN; // e.g. an optimizer that refuses the task
+      } finally {
+        if (batch) tf.dispose([batch.x, batch.y]);
+        optimizer.dispose();
+        task.dispose();
+      }
+    }
+  }
+
+  /** The lane's bytes (a worker `memory` event adds the lane index). */
+  laneMemory(laneIdx: number): Readonly<Omit<LaneMemory, 'lane'>> {
+    return this.lanes[laneIdx].memory;
+  }
+
+  /** Turn a lane's gradient diagnostics on or off (does not change its trajectory). */
+  setDiagnostics(laneIdx: number, on: boolean): void {
+    const lane = this.lanes[laneIdx];
+    if (!lane) throw new Error(`No lane ${laneIdx}`);
+    lane.diagnostics = on;
+    lane.optimizer.captureEstimate = on;
+    if (on) this.config.lanes[laneIdx].diagnostics = true;
+    else delete this.config.lanes[laneIdx].diagnostics;
+  }
+
+  private applySchedule(step: number): void {
+    for (const e of this.config.schedule)
+      if (e.step === step) this.lanes[e.lane]?.optimizer.setHyper(e.name, e.value);
+  }
+
+  /** Run up to `maxSteps` steps of every live lane, then read all losses back at once. */
+  async runChunk(maxSteps: number): Promise<ChunkResult> {
+    const pending: PendingStep[] = [];
+    const failed: number[] = [];
+    const stepsToRun = Math.min(maxSteps, this.config.steps - this.step);
+    for (let s = 0; s < stepsToRun && !this.done; s++) {
+      const step = this.step + 1;
+      this.applySchedule(step);
+      const evalNow = step % this.config.evalEvery === 0 || step === this.config.steps;
+      for (const [laneIdx, lane] of this.lanes.entries()) {
+        if (stopped(lane.state)) continue;
+        lane.state.status = 'running';
+        const t0 = performance.now();
+        const engine = tf.engine().state;
+        const bytes0 = engine.numBytes;
+        const batch = lane.task.batch(step);
+        const f = () => lane.task.loss(batch);
+        let kept = 0;
+        try {
+          // Diagnostics (true gradient, snapshot, comparison) are neither timed nor counted.
+          const td = performance.now();
+          const before = lane.diagnostics ? this.diagnosticsBefore(lane, f) : null;
+          let diagMs = performance.now() - td;
+          const train = (await lane.optimizer.minimizeAsync(f, true, lane.task.params))!;
+          const ta = performance.now();
+          const diag = before ? this.diagnosticsAfter(lane, before) : [];
+          diagMs += performance.now() - ta;
+          lane.state.forwardPasses += lane.optimizer.forwardPassesPerStep();
+          const evals = evalNow ? lane.task.evaluate() : [];
+          lane.state.wallMs += performance.now() - t0 - diagMs;
+          const { forwardPasses, wallMs } = lane.state;
+          pending.push({ lane: laneIdx, step, forwardPasses, wallMs, train, evals, diag });
+          kept = 4 * (1 + evals.length + diag.length);
+        } catch (e) {
+          lane.state.status = 'failed';
+          lane.state.message = e instanceof Error ? e.message : String(e);
+          failed.push(laneIdx);
+        } finally {
+          if (batch) tf.dispose([batch.x, batch.y]);
+          // What the step left behind, beyond the scalars it reports, is optimizer state.
+          lane.memory.stateBytes += engine.numBytes - bytes0 - kept;
+        }
+      }
+      this.step = step;
+    }
+    const result = await this.readBack(pending);
+    for (const lane of failed) if (!result.changed.includes(lane)) result.changed.push(lane);
+    return result;
+  }
+
+  /** The true gradient on the step's batch and, for optimizers without an estimate, θ before the step. */
+  private diagnosticsBefore(lane: Lane, f: () => tf.Scalar): { grad: tf.Tensor[]; theta: tf.Tensor[] } {
+    const params = lane.task.params;
+    const { value, grads } = tf.variableGrads(f, params as tf.Variable[]);
+    value.dispose();
+    return { grad: params.map((v) => grads[v.name]), theta: params.map((v) => v.clone()) };
+  }
+
+  /**
+   * cos(ĝ, ∇L) and ‖ĝ − ∇L‖/‖∇L‖ on the device. Optimizers that form no gradient estimate
+   * (strategies, HiZOO, LOZO) are compared through their update direction −Δθ: cosine only.
+   */
+  private diagnosticsAfter(lane: Lane, before: { grad: tf.Tensor[]; theta: tf.Tensor[] }): tf.Scalar[] {
+    const estimate = lane.optimizer.takeEstimate(lane.task.params);
+    const out = tf.tidy(() => {
+      const g = estimate ?? lane.task.params.map((v, i) => tf.sub(before.theta[i], v));
+      const dot = tf.addN(g.map((t, i) => tf.sum(tf.mul(t, before.grad[i]))));
+      const norm2 = (ts: tf.Tensor[]) => tf.addN(ts.map((t) => tf.sum(tf.square(t))));
+      const gradNorm = tf.sqrt(norm2(before.grad));
+      const cos = tf.div(dot, tf.add(tf.mul(tf.sqrt(norm2(g)), gradNorm), 1e-30)) as tf.Scalar;
+      const relErr = estimate
+        ? (tf.div(tf.sqrt(norm2(g.map((t, i) => tf.sub(t, before.grad[i])))), tf.add(gradNorm, 1e-30)) as tf.Scalar)
+        : tf.scalar(NaN);
+      return [cos, relErr];
+    });
+    tf.dispose([...before.grad, ...before.theta]);
+    if (estimate) tf.dispose(estimate);
+    return out;
+  }
+
+  private async readBack(pending: PendingStep[]): Promise<ChunkResult> {
+    const scalars = pending.flatMap((p) => [p.train, ...p.evals, ...p.diag]);
+    let values: Float32Array = new Float32Array(0);
+    if (scalars.length > 0) {
+      const stacked = tf.stack(scalars);
+      values = (await stacked.data()) as Float32Array;
+      stacked.dispose();
+    }
+    tf.dispose(scalars);
+    const rows = new Float64Array(pending.length * NUM_METRIC_COLUMNS);
+    const changed = new Set<number>();
+    const stoppedAt = new Map<number, number>();
+    let numRows = 0;
+    let offset = 0;
+    for (const p of pending) {
+      const train = values[offset];
+      const evalLoss = p.evals.length > 0 ? values[offset + 1] : NaN;
+      const evalMetric = p.evals.length > 1 ? values[offset + 2] : NaN;
+      const gradCos = p.diag.length > 0 ? values[offset + 1 + p.evals.length] : NaN;
+      const gradRelErr = p.diag.length > 1 ? values[offset + 2 + p.evals.length] : NaN;
+      offset += 1 + p.evals.length + p.diag.length;
+      if (stoppedAt.has(p.lane)) continue; // steps run after a divergence inside this chunk
+      const state = this.lanes[p.lane].state;
+      state.firstLoss ??= train;
+      const { lane, step, forwardPasses, wallMs } = p;
+      writeRow(rows, numRows, { lane, step, forwardPasses, wallMs, trainLoss: train, evalLoss, evalMetric, gradCos, gradRelErr });
+      numRows++;
+      if (!Number.isFinite(train) || Math.abs(train) > DIVERGENCE_FACTOR * Math.max(Math.abs(state.firstLoss), 1e-3)) {
+        state.status = 'diverged';
+        state.divergedAt = p.step;
+        state.divergedValue = train;
+        stoppedAt.set(p.lane, p.step);
+        changed.add(p.lane);
+      }
+    }
+    if (this.step >= this.config.steps)
+      this.lanes.forEach((lane, i) => {
+        if (!stopped(lane.state) && lane.state.status !== 'done') {
+          lane.state.status = 'done';
+          changed.add(i);
+        }
+      });
+    return { rows: rows.subarray(0, numRows * NUM_METRIC_COLUMNS), numRows, changed: [...changed] };
+  }
+
+  /** The task's picture now (null when the task has none). Never call while a chunk runs. */
+  view(): Promise<TaskView | null> {
+    return buildTaskView(
+      this.config.task.id,
+      this.lanes.map((l) => l.task),
+      this.step,
+    );
+  }
+
+  dispose(): void {
+    for (const lane of this.lanes) {
+      lane.optimizer.dispose();
+      lane.task.dispose();
+    }
+  }
+}
