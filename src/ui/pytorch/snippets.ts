@@ -1,5 +1,5 @@
-import { FILLERS, MAX_WORDS } from '../../core/tasks/corpus';
-import { LEXICON } from '../../core/tasks/data/lexicon';
+import { FILLERS, MAX_WORDS } from '../../core/tasks/sentiment/corpus';
+import { LEXICON } from '../../core/tasks/sentiment/lexicon';
 
 /**
  * Python snippets the task templates share (src/ui/pytorch/tasks.ts and tasksData.ts): a template

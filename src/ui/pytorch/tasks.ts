@@ -1,4 +1,4 @@
-import { GRAMMAR } from '../../core/tasks/grammar';
+import { GRAMMAR } from '../../core/tasks/char-lm/grammar';
 import { PY_BAG_OF_WORDS, PY_BATCH_ROWS, PY_CLASSIFIER, PY_GLOROT, PY_MLP, PY_SCALAR_DRAWS, PY_SENTIMENT_CORPUS, pyStr } from './snippets';
 import { TORCH_DATA_TASKS } from './tasksData';
 

@@ -1,8 +1,8 @@
 import { TASK_ASSETS } from '../../core/tasks/assets';
-import { decodeCheckpoint } from '../../core/tasks/checkpoint';
-import { FIRST_RATED, flippedWords, ratedWords } from '../../core/tasks/corpus';
-import { LEXICON } from '../../core/tasks/data/lexicon';
-import { DIGITS_HEADER_BYTES, digitsHeader } from '../../core/tasks/digitData';
+import { decodeCheckpoint } from '../../core/tasks/sentiment/checkpoint';
+import { FIRST_RATED, flippedWords, ratedWords } from '../../core/tasks/sentiment/corpus';
+import { LEXICON } from '../../core/tasks/sentiment/lexicon';
+import { DIGITS_HEADER_BYTES, digitsHeader } from '../../core/tasks/digits/data';
 import { PY_BAG_OF_WORDS, PY_CLASSIFIER, PY_MLP, PY_SENTIMENT_CORPUS, wrapItems } from './snippets';
 import type { TorchTask } from './tasks';
 
