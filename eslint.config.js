@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
  * (formats, corpora, the packed lexicon, the grammar) that the PyTorch export embeds.
  */
 const TASKS_PURE = [
-  'specs', 'picture', 'assets', 'shared/spec', 'shared/assets', '*/spec',
+  'specs', 'picture', 'assets', 'torch', 'shared/spec', 'shared/assets', '*/spec', '*/torch',
   'digits/data', 'sentiment/checkpoint', 'sentiment/corpus', 'sentiment/lexicon', 'char-lm/grammar', 'char-lm/text',
   // MOVED(issue-11): the old paths, re-exports until the merge.
   'checkpoint', 'corpus', 'data', 'data/lexicon', 'digitData', 'grammar',
