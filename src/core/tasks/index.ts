@@ -1,7 +1,10 @@
+/**
+ * The tasks: specs (pure data, specs.ts), implementations and pictures (registry.ts), the data
+ * files they need (assets.ts). One folder per family; see specs.ts for adding one.
+ */
 import { TASK_FACTORIES as FACTORIES } from './registry';
 import type { TaskFactory } from './types';
 
-/** The tasks: specs (pure data), implementations, pictures and the data files they need. */
 export { TASK_SPECS, TASKS, isTaskId, taskSpec, type TaskId, type TaskSpec } from './specs';
 export { TASK_PICTURES, buildTaskPicture } from './registry';
 export { TASK_ASSETS, loadTaskAssets, setAssetFetcher, type AssetFetcher } from './assets';
@@ -10,7 +13,6 @@ export type { TaskPicture, TaskPictureKind } from './picture';
 
 // MOVED(issue-11): re-export until the merge. registry.ts holds TASK_FACTORIES as a
 // Record<TaskId, TaskFactory>; this string-keyed view serves callers that index it by a RunConfig's
-// task id (a string until the config is typed), and TASK_VIEWS is the old name of TASK_PICTURES.
+// task id (a string until the config is typed). TASK_VIEWS is the old name of TASK_PICTURES.
 export const TASK_FACTORIES: Readonly<Record<string, TaskFactory>> = FACTORIES;
 export { TASK_PICTURES as TASK_VIEWS } from './registry';
-export type { PictureBuilder as ViewBuilder } from './types';
