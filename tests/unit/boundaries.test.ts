@@ -23,11 +23,14 @@ describe('layer boundaries', () => {
       'no-restricted-imports',
     );
     expect(await ruleIds("import { decodeConfig } from '../core/codec';\nexport default decodeConfig;\n", 'src/ui/x.ts')).toEqual([]);
-    // core/tasks is off limits except its pure data modules, which the PyTorch export embeds.
-    expect(await ruleIds("import { createDigitsMlp } from '../core/tasks/digits';\nexport default createDigitsMlp;\n", 'src/ui/x.ts')).toContain(
+    // core/tasks is off limits except its specs and pure data modules, which the PyTorch export embeds.
+    expect(await ruleIds("import { createDigitsMlp } from '../core/tasks/digits/task';\nexport default createDigitsMlp;\n", 'src/ui/x.ts')).toContain(
       'no-restricted-imports',
     );
-    expect(await ruleIds("import { LEXICON } from '../core/tasks/data/lexicon';\nexport default LEXICON;\n", 'src/ui/x.ts')).toEqual([]);
+    expect(await ruleIds("import { TASK_FACTORIES } from '../core/tasks';\nexport default TASK_FACTORIES;\n", 'src/ui/x.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds("import { LEXICON } from '../core/tasks/sentiment/lexicon';\nexport default LEXICON;\n", 'src/ui/x.ts')).toEqual([]);
+    expect(await ruleIds("import { TASKS } from '../core/tasks/specs';\nexport default TASKS;\n", 'src/ui/x.ts')).toEqual([]);
+    expect(await ruleIds("import { DIGITS_MLP_SPEC } from '../core/tasks/digits/spec';\nexport default DIGITS_MLP_SPEC;\n", 'src/ui/x.ts')).toEqual([]);
   });
 
   it('nobody may eval strings or render raw HTML', async () => {

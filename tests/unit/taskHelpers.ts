@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { useDiskAssets } from '../../src/cli/assets';
-import { TASKS } from '../../src/core/catalog/tasks';
 import { defaultTaskSettings } from '../../src/core/config';
-import { TASK_FACTORIES, loadTaskAssets, type TaskInstance } from '../../src/core/tasks';
+import { loadTaskAssets } from '../../src/core/tasks/assets';
+import { TASK_FACTORIES } from '../../src/core/tasks/registry';
+import { TASKS, isTaskId, type TaskId } from '../../src/core/tasks/specs';
+import type { TaskInstance } from '../../src/core/tasks/types';
 import { useCpu } from './helpers';
 
 /** Cpu backend and every task asset loaded from public/data, as the CLI does. */
@@ -14,15 +16,17 @@ export async function setUpTasks(): Promise<void> {
 }
 
 /** Settings that keep the big tasks quick in tests (the quadratic small, corpora short). */
-export const SMALL: Record<string, Record<string, number>> = {
+export const SMALL: Partial<Record<TaskId, Record<string, number>>> = {
   quadratic: { d: 6 },
   'char-lm': { sentences: 200 },
   sentiment: { sentences: 200 },
   'sentiment-finetune': { sentences: 200 },
 };
 
-export const make = (id: string, settings: Record<string, number> = {}, seed = 1): TaskInstance =>
-  TASK_FACTORIES[id]({ ...defaultTaskSettings(id), ...SMALL[id], ...settings }, seed);
+export function make(id: string, settings: Record<string, number> = {}, seed = 1): TaskInstance {
+  if (!isTaskId(id)) throw new Error(`no task '${id}'`);
+  return TASK_FACTORIES[id]({ ...defaultTaskSettings(id), ...SMALL[id], ...settings }, seed);
+}
 
 export const value = (t: tf.Tensor) => {
   const v = t.dataSync()[0];
@@ -30,4 +34,4 @@ export const value = (t: tf.Tensor) => {
   return v;
 };
 
-export const TASK_IDS = TASKS.map((t) => t.id);
+export const TASK_IDS: readonly TaskId[] = TASKS.map((t) => t.id);

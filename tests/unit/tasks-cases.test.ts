@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LEXICON } from '../../src/core/tasks/data/lexicon';
-import { CHARS, charLogProbs } from '../../src/core/tasks/charlm';
-import { decodeCheckpoint, encodeCheckpoint } from '../../src/core/tasks/checkpoint';
-import { FILLERS, FIRST_RATED, flippedWords, makeCorpus, ratedWords } from '../../src/core/tasks/corpus';
-import { digits } from '../../src/core/tasks/digitData';
-import { regressionData } from '../../src/core/tasks/regression';
+import { charLogProbs } from '../../src/core/tasks/char-lm/task';
+import { CHARS } from '../../src/core/tasks/char-lm/text';
+import { digits } from '../../src/core/tasks/digits/data';
+import { regressionData } from '../../src/core/tasks/regression/data';
+import { decodeCheckpoint, encodeCheckpoint } from '../../src/core/tasks/sentiment/checkpoint';
+import { FILLERS, FIRST_RATED, flippedWords, makeCorpus, ratedWords } from '../../src/core/tasks/sentiment/corpus';
+import { LEXICON } from '../../src/core/tasks/sentiment/lexicon';
 import { make, setUpTasks, value } from './taskHelpers';
 
 beforeAll(setUpTasks);

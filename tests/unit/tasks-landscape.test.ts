@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LANDSCAPES } from '../../src/core/tasks/landscape';
-import { buildTaskView } from '../../src/core/tasks/views';
-import type { LandscapeView, SpectrumView } from '../../src/core/views';
+import { LANDSCAPES } from '../../src/core/tasks/landscape/functions';
+import { LANDSCAPE_SPECS } from '../../src/core/tasks/landscape/spec';
+import type { LandscapePicture, SpectrumPicture } from '../../src/core/tasks/picture';
+import { buildTaskPicture } from '../../src/core/tasks/registry';
 import { make, setUpTasks, value } from './taskHelpers';
 
 beforeAll(setUpTasks);
 
-const IDS = Object.keys(LANDSCAPES);
+const IDS = LANDSCAPE_SPECS.map((spec) => spec.id);
 const at = (id: string, x: number, y: number) => {
   const t = make(id, { x0: x, y0: y });
   const v = value(t.loss(null));
@@ -16,7 +17,7 @@ const at = (id: string, x: number, y: number) => {
 };
 
 describe('2-D landscapes', () => {
-  it.each(IDS)('%s is 0 at each of its minima (REFERENCE.md)', (id) => {
+  it.each(IDS)('%s is 0 at each of its minima (Surjanovic & Bingham’s Virtual Library of Simulation Experiments)', (id) => {
     for (const [x, y] of LANDSCAPES[id].minima) {
       expect(at(id, x, y)).toBeCloseTo(0, 4);
       expect(LANDSCAPES[id].f(x, y)).toBeCloseTo(0, 4);
@@ -49,7 +50,7 @@ describe('2-D landscapes', () => {
       }
       xy.assign(tf.tensor1d(moves[step - 1]));
     }
-    const view = (await buildTaskView('booth', [t], 3)) as LandscapeView;
+    const view = (await buildTaskPicture('booth', [t], 3)) as LandscapePicture;
     expect(view.kind).toBe('landscape');
     expect(Array.from(view.paths[0])).toEqual([0, 0, 1, 1, 2, 1, 2, 3]);
     expect(Array.from(view.probes[0])).toEqual([1.5, 2, 0.5, 2]);
@@ -68,7 +69,7 @@ describe('2-D landscapes', () => {
 describe('quadratic picture', () => {
   it('starts with every band at 1; zeroing the stiff half of θ empties exactly those bands', async () => {
     const t = make('quadratic', { d: 64, kappa: 100 });
-    let view = (await buildTaskView('quadratic', [t], 0)) as SpectrumView;
+    let view = (await buildTaskPicture('quadratic', [t], 0)) as SpectrumPicture;
     expect(view.lambda.length).toBe(32);
     expect(view.lambda[0]).toBeGreaterThanOrEqual(1);
     expect(view.lambda[31]).toBeLessThanOrEqual(100);
@@ -76,7 +77,7 @@ describe('quadratic picture', () => {
     const theta = t.params[0].dataSync().slice();
     theta.fill(0, 32);
     t.params[0].assign(tf.tensor1d(theta));
-    view = (await buildTaskView('quadratic', [t], 1)) as SpectrumView;
+    view = (await buildTaskPicture('quadratic', [t], 1)) as SpectrumPicture;
     expect(Array.from(view.remaining[0].subarray(16))).toEqual(Array(16).fill(0));
     view.remaining[0].subarray(0, 16).forEach((r) => expect(r).toBeCloseTo(1, 5));
     t.dispose();

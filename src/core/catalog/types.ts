@@ -55,16 +55,7 @@ export interface OptimizerSpec {
   forwardPasses: (hyper: Record<string, number>) => number;
 }
 
-export interface TaskSpec {
-  id: string;
-  label: string;
-  description: string;
-  /** Short name of the task metric, or null when the task has none. */
-  metric: string | null;
-  settings: ParamSpec[];
-  /** Default lanes' hyperparameters that learn visibly on this task. */
-  suggested?: Record<string, Record<string, number>>;
-}
+export type { TaskSpec } from '../tasks/shared/spec';
 
 /** Clamp and round a value to its spec; returns the value and whether it changed. */
 export function fitToSpec(spec: ParamSpec, value: number): { value: number; changed: boolean } {

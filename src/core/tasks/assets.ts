@@ -1,59 +1,33 @@
-/**
- * Data assets that some tasks need (the packed digits, the pre-trained checkpoint). They live in
- * `public/data/` and are produced by `npm run data` and `npm run pretrain`.
- *
- * Core knows no DOM and no file system, so the host installs a fetcher: the worker fetches the file
- * from its own origin, Node reads it from disk (`src/cli/assets.ts`). Task factories are synchronous
- * (every lane builds its instance the same way), so a host awaits `loadTaskAssets(taskId)` once
- * before building a run; the bytes are then cached for the life of the process.
- */
+import { CHECKPOINT_FILE } from './sentiment/checkpoint';
+import { DIGITS_FILE } from './digits/data';
+import { loadAssets } from './shared/assets';
+import { isTaskId, type TaskId } from './specs';
 
-/** Reads the named file of `public/data/`. */
-export type AssetFetcher = (name: string) => Promise<ArrayBuffer | Uint8Array>;
-
-/** The assets each task needs, by task id. */
-export const TASK_ASSETS: Readonly<Record<string, readonly string[]>> = {
-  'digits-mlp': ['digits.bin'],
-  'digits-cnn': ['digits.bin'],
-  'digit-autoencoder': ['digits.bin'],
-  'sentiment-finetune': ['sentiment-pretrained.bin'],
+/** The files of `public/data/` each task needs (loader: shared/assets.ts). */
+export const TASK_ASSETS: Readonly<Record<TaskId, readonly string[]>> = {
+  spiral: [],
+  moons: [],
+  circles: [],
+  xor: [],
+  rosenbrock: [],
+  rastrigin: [],
+  ackley: [],
+  himmelblau: [],
+  beale: [],
+  booth: [],
+  quadratic: [],
+  regression: [],
+  'digits-mlp': [DIGITS_FILE],
+  'digits-cnn': [DIGITS_FILE],
+  'digit-autoencoder': [DIGITS_FILE],
+  sentiment: [],
+  'sentiment-finetune': [CHECKPOINT_FILE],
+  'char-lm': [],
 };
 
-let fetcher: AssetFetcher | null = null;
-const loaded = new Map<string, Uint8Array>();
-const inFlight = new Map<string, Promise<Uint8Array>>();
-
-export function setAssetFetcher(f: AssetFetcher | null): void {
-  fetcher = f;
-}
-
-async function loadAsset(name: string): Promise<Uint8Array> {
-  const cached = loaded.get(name);
-  if (cached) return cached;
-  if (!fetcher) throw new Error(`No asset fetcher installed: cannot load '${name}' (call setAssetFetcher first).`);
-  let pending = inFlight.get(name);
-  if (!pending) {
-    // A private copy: a Node Buffer may share a pooled ArrayBuffer, and views must never transfer it.
-    pending = fetcher(name).then((data) => (data instanceof Uint8Array ? Uint8Array.from(data) : new Uint8Array(data)));
-    inFlight.set(name, pending);
-  }
-  try {
-    const bytes = await pending;
-    loaded.set(name, bytes);
-    return bytes;
-  } finally {
-    inFlight.delete(name);
-  }
-}
-
-/** Load (once) every asset the task needs; resolves at once for tasks that need none. */
+/** Load (once) every asset the task needs; resolves at once for tasks that need none (or unknown ids). */
 export async function loadTaskAssets(taskId: string): Promise<void> {
-  await Promise.all((TASK_ASSETS[taskId] ?? []).map(loadAsset));
+  await loadAssets(isTaskId(taskId) ? TASK_ASSETS[taskId] : []);
 }
 
-/** The bytes of a loaded asset (throws, saying what to do, when it was not loaded). */
-export function asset(name: string): Uint8Array {
-  const bytes = loaded.get(name);
-  if (!bytes) throw new Error(`Asset '${name}' is not loaded: await loadTaskAssets(taskId) before creating the task.`);
-  return bytes;
-}
+export { asset, setAssetFetcher, type AssetFetcher } from './shared/assets';

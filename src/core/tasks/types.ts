@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { TaskSpec } from '../catalog/types';
-import type { TaskView } from '../views';
+import type { TaskPicture } from './picture';
+import type { TaskSpec } from './shared/spec';
 
 /** A minibatch: inputs and targets. Tasks without data (test functions) use null. */
 export interface Batch {
@@ -32,4 +32,4 @@ export type TaskFactory = (settings: Record<string, number>, seed: number) => Ta
  * between chunks; it may read tensors back asynchronously and must return fresh typed arrays
  * (they are transferred to the UI).
  */
-export type ViewBuilder = (lanes: readonly TaskInstance[], step: number) => Promise<TaskView>;
+export type PictureBuilder = (lanes: readonly TaskInstance[], step: number) => Promise<TaskPicture>;

@@ -1,14 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { taskSpec } from '../catalog/tasks';
-import { hashString } from '../rng';
-import type { DigitsView } from '../views';
-import { digits } from './digitData';
-import { internals } from './internals';
-import { accuracy, batchRows, countParams, createMlp, crossEntropy, gatherRows, glorotVariable, oneHot, zerosVariable } from './mlp';
-import type { Batch, TaskFactory, ViewBuilder } from './types';
-
-/** Test digits shown in the picture. */
-const SHOWN = 16;
+import { hashString } from '../../rng';
+import { internals } from '../shared/internals';
+import { accuracy, batchRows, countParams, createMlp, crossEntropy, gatherRows, glorotVariable, oneHot, zerosVariable } from '../shared/mlp';
+import type { TaskSpec } from '../shared/spec';
+import type { Batch, TaskFactory } from '../types';
+import { digits } from './data';
+import { DIGITS_CNN_SPEC, DIGITS_MLP_SPEC } from './spec';
 
 /** A classifier of flattened images [batch, side²] into 10 logits. */
 interface DigitModel {
@@ -21,7 +18,8 @@ interface DigitsState {
   testX: tf.Tensor2D; // [numTest, side²]
 }
 
-const state = internals<DigitsState>('digits');
+/** What the picture reads from each lane's instance. */
+export const digitsState = internals<DigitsState>('digits');
 
 /** side² → hidden → 10, tanh. */
 function mlpModel(side: number, settings: Record<string, number>, seed: number): DigitModel {
@@ -59,9 +57,8 @@ function cnnModel(side: number, settings: Record<string, number>, seed: number):
  * Digit recognition on the packed MNIST subset (14×14, see src/cli/build-data.ts): `train` training
  * digits, batches drawn with replacement; eval loss and accuracy on the 1,000 test digits.
  */
-function digitsFactory(id: string, build: typeof mlpModel): TaskFactory {
+function digitsFactory(spec: TaskSpec, build: typeof mlpModel): TaskFactory {
   return (settings, seed) => {
-    const spec = taskSpec(id)!;
     const data = digits();
     const pixels = data.side * data.side;
     const numTrain = Math.min(settings.train, data.numTrain);
@@ -69,7 +66,7 @@ function digitsFactory(id: string, build: typeof mlpModel): TaskFactory {
     const testX = tf.tensor2d(data.pixels.subarray(data.numTrain * pixels), [data.numTest, pixels]);
     const testY = tf.tensor2d(oneHot(data.labels.subarray(data.numTrain), null, 10), [data.numTest, 10]);
     const model = build(data.side, settings, seed);
-    return state.attach(
+    return digitsState.attach(
       {
         spec,
         params: model.params,
@@ -96,30 +93,5 @@ function digitsFactory(id: string, build: typeof mlpModel): TaskFactory {
   };
 }
 
-export const createDigitsMlp = digitsFactory('digits-mlp', mlpModel);
-export const createDigitsCnn = digitsFactory('digits-cnn', cnnModel);
-
-export const digitsView: ViewBuilder = async (lanes, step) => {
-  const data = digits();
-  const pixels = data.side * data.side;
-  const guesses = lanes.map((lane) => tf.tidy(() => tf.argMax(state.of(lane).model.apply(state.of(lane).testX), -1)));
-  const predicted = await Promise.all(guesses.map((g) => g.data()));
-  tf.dispose(guesses);
-  const testLabels = data.labels.subarray(data.numTrain);
-  const confusion = predicted.map((p) => {
-    const m = new Uint32Array(100);
-    testLabels.forEach((label, i) => m[label * 10 + p[i]]++);
-    return m;
-  });
-  const shown = data.pixels.subarray(data.numTrain * pixels, (data.numTrain + SHOWN) * pixels);
-  const view: DigitsView = {
-    kind: 'digits',
-    step,
-    side: data.side,
-    images: Uint8Array.from(shown, (v) => Math.round(v * 255)),
-    labels: Uint8Array.from(testLabels.subarray(0, SHOWN)),
-    predictions: predicted.map((p) => Uint8Array.from(p.subarray(0, SHOWN))),
-    confusion,
-  };
-  return view;
-};
+export const createDigitsMlp = digitsFactory(DIGITS_MLP_SPEC, mlpModel);
+export const createDigitsCnn = digitsFactory(DIGITS_CNN_SPEC, cnnModel);

@@ -1,4 +1,4 @@
-import type { TaskInstance } from './types';
+import type { TaskInstance } from '../types';
 
 /**
  * Per-instance state a task keeps for its picture (data, recorders), reachable from the instance

@@ -1,16 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { taskSpec } from '../catalog/tasks';
-import { Purpose, Stream, hashString } from '../rng';
-import type { ImagesView } from '../views';
-import { digits } from './digitData';
-import { internals } from './internals';
-import { batchRows, createMlp, gatherRows, type Mlp } from './mlp';
-import type { Batch, TaskFactory, ViewBuilder } from './types';
+import { hashString } from '../../rng';
+import { digits } from '../digits/data';
+import { internals } from '../shared/internals';
+import { batchRows, createMlp, gatherRows, type Mlp } from '../shared/mlp';
+import type { Batch, TaskFactory } from '../types';
+import { AUTOENCODER_SPEC } from './spec';
 
-const TASK_KEY = hashString('digit-autoencoder');
-/** Test digits reconstructed in the picture, and decoder samples. */
-const SHOWN = 8;
-const SAMPLES = 8;
+export const TASK_KEY = hashString('digit-autoencoder');
 
 interface AutoencoderState {
   encoder: Mlp;
@@ -20,7 +16,8 @@ interface AutoencoderState {
   seed: number;
 }
 
-const state = internals<AutoencoderState>('digit-autoencoder');
+/** What the picture reads from each lane's instance. */
+export const autoencoderState = internals<AutoencoderState>('digit-autoencoder');
 
 /**
  * A tiny autoencoder on the packed digits: encoder side² → h → k (tanh hidden, linear code),
@@ -29,7 +26,7 @@ const state = internals<AutoencoderState>('digit-autoencoder');
  * Gaussian fitted to the test digits' codes, so the decoder works as a generator.
  */
 export const createAutoencoder: TaskFactory = (settings, seed) => {
-  const spec = taskSpec('digit-autoencoder')!;
+  const spec = AUTOENCODER_SPEC;
   const data = digits();
   const pixels = data.side * data.side;
   const numTrain = Math.min(settings.train, data.numTrain);
@@ -39,7 +36,7 @@ export const createAutoencoder: TaskFactory = (settings, seed) => {
   const decoder = createMlp([latent, hidden, pixels], seed, TASK_KEY + 1);
   const testX = tf.tensor2d(data.pixels.subarray(data.numTrain * pixels), [data.numTest, pixels]);
   const mse = (x: tf.Tensor) => tf.mean(tf.square(tf.sub(tf.sigmoid(decoder.apply(encoder.apply(x))), x))) as tf.Scalar;
-  return state.attach(
+  return autoencoderState.attach(
     {
       spec,
       params: [...encoder.params, ...decoder.params],
@@ -60,34 +57,4 @@ export const createAutoencoder: TaskFactory = (settings, seed) => {
     },
     { encoder, decoder, testX, latent, seed },
   );
-};
-
-export const autoencoderView: ViewBuilder = async (lanes, step) => {
-  const data = digits();
-  const pixels = data.side * data.side;
-  const first = state.of(lanes[0]);
-  const rng = new Stream(first.seed, TASK_KEY, 0, 0, Purpose.data);
-  const noise = tf.tensor2d(Float32Array.from({ length: SAMPLES * first.latent }, () => rng.normal()), [SAMPLES, first.latent]);
-  const outputs = lanes.map((lane) =>
-    tf.tidy(() => {
-      const s = state.of(lane);
-      const codes = s.encoder.apply(s.testX); // [numTest, k]
-      const { mean, variance } = tf.moments(codes, 0);
-      const drawn = tf.add(mean, tf.mul(tf.sqrt(variance), noise)); // [samples, k]
-      const shown = tf.slice(s.testX, [0, 0], [SHOWN, pixels]);
-      return [tf.sigmoid(s.decoder.apply(s.encoder.apply(shown))), tf.sigmoid(s.decoder.apply(drawn))];
-    }),
-  );
-  noise.dispose();
-  const values = await Promise.all(outputs.map((pair) => Promise.all(pair.map((t) => t.data()))));
-  tf.dispose(outputs.flat());
-  const view: ImagesView = {
-    kind: 'images',
-    step,
-    side: data.side,
-    originals: data.pixels.slice(data.numTrain * pixels, (data.numTrain + SHOWN) * pixels),
-    reconstructions: values.map(([r]) => Float32Array.from(r)),
-    samples: values.map(([, s]) => Float32Array.from(s)),
-  };
-  return view;
 };

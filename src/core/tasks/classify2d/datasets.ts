@@ -1,4 +1,5 @@
-import type { Stream } from '../rng';
+import type { Stream } from '../../rng';
+import type { Classify2dId } from './spec';
 
 /**
  * Two-class point sets in the plane, after tensorflow/playground's datasets (`src/dataset.ts`) and
@@ -76,7 +77,7 @@ export const xorPoints: Generator2D = (n, noise, stream) =>
     return [px + jitter(noise, stream), py + jitter(noise, stream)];
   });
 
-export const DATASETS_2D: Record<string, Generator2D> = {
+export const DATASETS_2D: Readonly<Record<Classify2dId, Generator2D>> = {
   spiral: spiralPoints,
   moons: moonsPoints,
   circles: circlesPoints,
