@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { optimizerSpec } from './catalog/optimizers';
 import { RunConfigSchema, type RunConfig, type ScheduleEntry } from './config';
-import { OPTIMIZER_FACTORIES, type Optimizer } from './optimizers';
+import { OPTIMIZER_FACTORIES, optimizerFactory, type Optimizer } from './optimizers';
 import { TASK_FACTORIES, type TaskInstance } from './tasks';
 import { buildTaskView } from './tasks/views';
 import type { TaskView } from './views';
@@ -50,7 +50,7 @@ export interface LaneState {
 export interface LaneMemoryInfo {
   /** The lane's weights. */
   weightBytes: number;
-  /** Persistent optimizer state (moments, buffers…): bytes a step leaves behind, accumulated. */
+  /** Persistent optimizer state (moments, buffers…), as the optimizer counts what it owns (stateBytes()). */
   stateBytes: number;
   /** Peak bytes above the resting level during a step (measured on a scratch copy, see measurePeaks). */
   peakStepBytes: number;
@@ -97,7 +97,7 @@ export class Runner {
     const createTask = TASK_FACTORIES[this.config.task.id];
     this.lanes = this.config.lanes.map((laneConfig) => {
       const task = createTask(this.config.task.settings, this.config.seed);
-      const optimizer = OPTIMIZER_FACTORIES[laneConfig.optimizer](laneConfig.hyper, this.config.seed);
+      const optimizer = optimizerFactory(laneConfig.optimizer)(laneConfig.hyper, this.config.seed);
       const diagnostics = laneConfig.diagnostics === true;
       optimizer.captureEstimate = diagnostics;
       const weightBytes = task.params.reduce((n, v) => n + v.size * 4, 0);
@@ -202,11 +202,8 @@ export class Runner {
         if (stopped(lane.state)) continue;
         lane.state.status = 'running';
         const t0 = performance.now();
-        const engine = tf.engine().state;
-        const bytes0 = engine.numBytes;
         const batch = lane.task.batch(step);
         const f = () => lane.task.loss(batch);
-        let kept = 0;
         try {
           // Diagnostics (true gradient, snapshot, comparison) are neither timed nor counted.
           const td = performance.now();
@@ -221,15 +218,14 @@ export class Runner {
           lane.state.wallMs += performance.now() - t0 - diagMs;
           const { forwardPasses, wallMs } = lane.state;
           pending.push({ lane: laneIdx, step, forwardPasses, wallMs, train, evals, diag });
-          kept = 4 * (1 + evals.length + diag.length);
         } catch (e) {
           lane.state.status = 'failed';
           lane.state.message = e instanceof Error ? e.message : String(e);
           failed.push(laneIdx);
         } finally {
           if (batch) tf.dispose([batch.x, batch.y]);
-          // What the step left behind, beyond the scalars it reports, is optimizer state.
-          lane.memory.stateBytes += engine.numBytes - bytes0 - kept;
+          // Counted by the optimizer from the state it owns (not inferred from tf.memory()).
+          lane.memory.stateBytes = lane.optimizer.stateBytes();
         }
       }
       this.step = step;

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIMIZERS, optimizerSpec } from '../../src/core/catalog/optimizers';
-import { OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
-import { symmetricEigen } from '../../src/core/optimizers/eigen';
-import { snesUtilities } from '../../src/core/optimizers/snes';
-import { centeredRanks, ranks } from '../../src/core/optimizers/strategy';
+import { OPTIMIZER_FACTORIES, optimizerFactory } from '../../src/core/optimizers';
+import { symmetricEigen } from '../../src/core/estimators/eigen';
+import { centeredRanks, ranks } from '../../src/core/estimators/population';
+import { snesUtilities } from '../../src/core/optimizers/snes/snes';
 import { useCpu } from './helpers';
 
 beforeAll(useCpu);
@@ -59,7 +59,7 @@ const PASSES: [id: string, hyper: Record<string, number>, expected: number][] = 
 describe('forward-pass accounting equals REFERENCE.md', () => {
   it.each(PASSES)('%s %j: %i loss evaluations per step, as the registry says', (id, hyper, expected) => {
     const p = problem();
-    const opt = OPTIMIZER_FACTORIES[id](hyper, 1);
+    const opt = optimizerFactory(id)(hyper, 1);
     for (let step = 0; step < 3; step++) {
       const before = p.calls();
       opt.minimize(p.loss, false, p.vars);
@@ -72,7 +72,7 @@ describe('forward-pass accounting equals REFERENCE.md', () => {
 
   it.each(['sgd', 'momentum', 'adam'])('%s: one forward + backward, counted as 3 forward-pass equivalents', (id) => {
     const p = problem();
-    const opt = OPTIMIZER_FACTORIES[id]({}, 1);
+    const opt = optimizerFactory(id)({}, 1);
     opt.minimize(p.loss, false, p.vars);
     expect(p.calls()).toBe(1);
     expect(opt.forwardPassesPerStep()).toBe(3);
@@ -137,7 +137,7 @@ describe('tensor ownership', () => {
     const f0 = start.dataSync()[0];
     start.dispose();
     const base = tf.memory().numTensors;
-    const opt = OPTIMIZER_FACTORIES[id](hyper, 1);
+    const opt = optimizerFactory(id)(hyper, 1);
     opt.minimize(p.loss, false, p.vars)!; // warm-up: state is created lazily at the first step
     const warm = tf.memory().numTensors;
     for (let i = 0; i < 500; i++) opt.minimize(p.loss, true, p.vars)!.dispose();
@@ -154,7 +154,7 @@ describe('tensor ownership', () => {
   it('registry defaults construct and step for every optimizer', () => {
     for (const { id } of OPTIMIZERS) {
       const p = problem();
-      const opt = OPTIMIZER_FACTORIES[id](undefined, 1);
+      const opt = optimizerFactory(id)(undefined, 1);
       expect(opt.getHyper()).toEqual(Object.fromEntries(optimizerSpec(id)!.hypers.map((h) => [h.name, h.default])));
       const loss = opt.minimize(p.loss, true, p.vars)!;
       expect(Number.isFinite(loss.dataSync()[0])).toBe(true);

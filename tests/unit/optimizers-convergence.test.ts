@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CMA_ES_MAX_DIM, OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
+import { CMA_ES_MAX_DIM, OPTIMIZER_FACTORIES, optimizerFactory } from '../../src/core/optimizers';
 import { TASK_FACTORIES } from '../../src/core/tasks';
 import { stepsToThreshold, useCpu } from './helpers';
 
@@ -67,7 +67,7 @@ describe('openai-es', () => {
   /** θ after `steps` steps on f, or on an increasing transform of f. */
   function run(id: string, hyper: Record<string, number>, transform: (l: tf.Scalar) => tf.Tensor, steps = 15) {
     const task = TASK_FACTORIES.quadratic({ d: 5, kappa: 10 }, 3);
-    const opt = OPTIMIZER_FACTORIES[id](hyper, 7);
+    const opt = optimizerFactory(id)(hyper, 7);
     for (let i = 0; i < steps; i++) opt.minimize(() => tf.tidy(() => transform(task.loss(null)) as tf.Scalar), false, task.params);
     const theta = task.params[0].dataSync().slice();
     opt.dispose();

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOptimizer } from '../../src/core/index';
-import { direction, perturb } from '../../src/core/perturb';
+import { createOptimizer, type OptimizerId } from '../../src/core/index';
+import { direction, perturb } from '../../src/core/random/perturb';
 import { createQuadratic } from '../../src/core/tasks/quadratic';
 import { meanAndSe, useCpu } from './helpers';
 
@@ -113,6 +113,6 @@ describe('zo-sgd (MeZO two-point SPSA)', () => {
   });
 
   it('names the nearest optimizer when the id is unknown', () => {
-    expect(() => createOptimizer('zo-sdg')).toThrow("Did you mean 'zo-sgd'?");
+    expect(() => createOptimizer('zo-sdg' as OptimizerId)).toThrow("Did you mean 'zo-sgd'?");
   });
 });
