@@ -10,7 +10,7 @@ beforeAll(useCpu);
 /**
  * Every optimizer brings a 10-D quadratic (κ = 10, θ₀ ~ N(0, I) from seed 3, f(θ₀) = 27.5) to
  * f ≤ threshold within its budget of steps. The hyperparameters are the stable ones for this
- * problem (ZO-SGD's stable step is ~1/(L(d+2)), REFERENCE.md fact 4), not the spiral defaults.
+ * problem (ZO-SGD's stable step is ~1/(L(d+2)), fact 4 of src/core/optimizers/README.md), not the spiral defaults.
  */
 const QUADRATIC: [id: string, hyper: Record<string, number>, threshold: number, budget: number][] = [
   ['zo-sgd', { lr: 0.02 }, 1e-3, 400],

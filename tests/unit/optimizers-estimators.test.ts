@@ -6,8 +6,8 @@ import { TASK_FACTORIES } from '../../src/core/tasks';
 import { meanAndSe, useCpu } from './helpers';
 
 /**
- * The two-point estimators against closed-form facts (REFERENCE.md facts 1, 2 and 6) on a quadratic
- * f(θ) = ½ Σ λᵢθᵢ², whose gradient λ ⊙ θ is known exactly. ĝ is recovered through public behaviour:
+ * The two-point estimators against closed-form facts (facts 1, 2 and 6 of src/core/optimizers/README.md)
+ * on a quadratic f(θ) = ½ Σ λᵢθᵢ², whose gradient λ ⊙ θ is known exactly. ĝ is recovered through public behaviour:
  * with η = 1 one SGD-style step moves θ₀ to θ₁ = θ₀ − ĝ, so ĝ = θ₀ − θ₁.
  */
 

@@ -73,7 +73,7 @@ describe('zo-sgd (MeZO two-point SPSA)', () => {
       const { mean, se } = meanAndSe(samples[i]);
       expect(Math.abs(mean - grad[i])).toBeLessThan(3 * se + 1e-4);
     }
-    // Second moment (REFERENCE.md fact 2): E‖ĝ‖²/‖∇f‖² = (d+q+1)/q = 10 for d = 8, q = 1.
+    // Second moment (fact 2 of src/core/optimizers/README.md): E‖ĝ‖²/‖∇f‖² = (d+q+1)/q = 10 for d = 8, q = 1.
     const g2 = grad.reduce((a, g) => a + g * g, 0);
     const { mean, se } = meanAndSe(sq.map((x) => x / g2));
     expect(Math.abs(mean - (d + 2))).toBeLessThan(3 * se);

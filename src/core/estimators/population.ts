@@ -23,10 +23,18 @@ export function memberKeys(seed: number, step: number, n: number): DirectionKey[
  */
 export function evaluateMembers(f: () => tf.Scalar, n: number, enter: (k: number) => void, leave?: (k: number) => void): tf.Tensor1D {
   const losses: tf.Scalar[] = [];
-  for (let k = 0; k < n; k++) {
-    enter(k);
-    losses.push(tf.tidy(f));
-    leave?.(k);
+  try {
+    for (let k = 0; k < n; k++) {
+      enter(k);
+      try {
+        losses.push(tf.tidy(f));
+      } finally {
+        leave?.(k);
+      }
+    }
+  } catch (e) {
+    tf.dispose(losses); // a loss that throws (e.g. not a scalar) leaves no tensor behind
+    throw e;
   }
   const stacked = tf.stack(losses) as tf.Tensor1D;
   tf.dispose(losses);

@@ -57,6 +57,9 @@ export abstract class Optimizer {
     return this.spec.forwardPasses(this.hyper);
   }
 
+  /** Whether a step must read values back (then the runner awaits `stepAsync`; see there). */
+  protected readonly readsBack: boolean = false;
+
   /** The tensors (and CPU arrays) the optimizer keeps between steps: what `stateBytes` counts. */
   protected abstract ownedState(): StateTree;
 
@@ -80,8 +83,12 @@ export abstract class Optimizer {
     return Promise.resolve(this.step(f, vars));
   }
 
-  /** `minimize` for the runner: the same step, through `stepAsync`. */
+  /**
+   * `minimize` for the runner. Optimizers that read values back (`readsBack`) step through
+   * `stepAsync`; every other step is synchronous and runs as `minimize` does.
+   */
   async minimizeAsync(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): Promise<tf.Scalar | null> {
+    if (!this.readsBack) return this.minimize(f, returnCost, varList);
     const vars = trainable(varList);
     const undo = this.iterations === 0 ? snapshot(vars) : null;
     let cost: tf.Scalar;
@@ -98,18 +105,24 @@ export abstract class Optimizer {
 
   /**
    * Like tf.train.Optimizer.minimize: varList defaults to every trainable variable, and a loss that
-   * is not a scalar throws (on the first step before any weight has changed).
+   * is not a scalar throws. A step that throws leaves no tensor behind, and on the first step the
+   * weights are restored (so a wrong loss is refused before anything has changed, as in tf.train).
    */
   minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
     const vars = trainable(varList);
     const undo = this.iterations === 0 ? snapshot(vars) : null;
-    let cost: tf.Scalar;
+    const engine = tf.engine();
+    // A scope of our own, so a failed step's temporaries can be released; on success every tensor
+    // still alive passes to the caller's scope untouched, exactly as without it.
+    engine.startScope('minimize');
+    let cost: tf.Scalar | null = null;
     try {
       cost = this.step(scalarLoss(f), vars);
     } catch (e) {
       restoreOnLossError(e, vars, undo);
       throw e;
     } finally {
+      engine.endScope(cost ? engine.state.activeScope.track.filter((t) => !t.isDisposed) : undefined);
       if (undo) tf.dispose(undo);
     }
     return this.finish(cost, returnCost);

@@ -70,6 +70,9 @@ export class CmaEs extends Optimizer {
     super('cma-es', hyper, seed);
   }
 
+  /** It sorts its λ losses on the CPU. */
+  protected readonly readsBack = true;
+
   /** The covariance, its eigenvectors, C^{-½} and the paths: CPU arrays, counted as state. */
   protected ownedState(): CmaState | null {
     return this.state;

@@ -35,29 +35,34 @@ export class HiZoo extends Optimizer {
     const H = this.H;
     const key: DirectionKey = { seed: this.seed, step: this.iterations, query: 0 };
     const z = materialize([{ key, coef: 1 }], vars);
-    const dz = z.map((zi, i) => tf.tidy(() => tf.div(zi, tf.sqrt(H[i])))); // z/√H
-    const shift = (scale: number) => addScaled(vars, dz, scale);
-    const l0 = tf.tidy(f);
-    shift(eps);
-    const lossPlus = tf.tidy(f);
-    shift(-2 * eps);
-    const lossMinus = tf.tidy(f);
-    shift(eps);
-    const [g, curvature] = tf.tidy(() => [
-      tf.div(tf.sub(lossPlus, lossMinus), 2 * eps),
-      tf.div(tf.abs(tf.sub(tf.add(lossPlus, lossMinus), tf.mul(l0, 2))), 2 * eps * eps),
-    ]);
-    vars.forEach((v, i) => {
-      const [hNew, next] = tf.tidy(() => {
-        const h = tf.add(tf.mul(H[i], 1 - alpha), tf.mul(tf.mul(H[i], tf.square(z[i])), tf.mul(curvature, alpha)));
-        return [h, tf.sub(v, tf.mul(tf.div(z[i], tf.sqrt(h)), tf.mul(g, lr)))];
+    // z is a variable (perturbation kernels write into one), which no tf scope tracks: free it on every exit.
+    try {
+      const dz = z.map((zi, i) => tf.tidy(() => tf.div(zi, tf.sqrt(H[i])))); // z/√H
+      const shift = (scale: number) => addScaled(vars, dz, scale);
+      const l0 = tf.tidy(f);
+      shift(eps);
+      const lossPlus = tf.tidy(f);
+      shift(-2 * eps);
+      const lossMinus = tf.tidy(f);
+      shift(eps);
+      const [g, curvature] = tf.tidy(() => [
+        tf.div(tf.sub(lossPlus, lossMinus), 2 * eps),
+        tf.div(tf.abs(tf.sub(tf.add(lossPlus, lossMinus), tf.mul(l0, 2))), 2 * eps * eps),
+      ]);
+      vars.forEach((v, i) => {
+        const [hNew, next] = tf.tidy(() => {
+          const h = tf.add(tf.mul(H[i], 1 - alpha), tf.mul(tf.mul(H[i], tf.square(z[i])), tf.mul(curvature, alpha)));
+          return [h, tf.sub(v, tf.mul(tf.div(z[i], tf.sqrt(h)), tf.mul(g, lr)))];
+        });
+        H[i].assign(hNew);
+        v.assign(next);
+        tf.dispose([hNew, next]);
       });
-      H[i].assign(hNew);
-      v.assign(next);
-      tf.dispose([hNew, next]);
-    });
-    tf.dispose([...z, ...dz, lossPlus, lossMinus, g, curvature]);
-    return l0;
+      tf.dispose([...dz, lossPlus, lossMinus, g, curvature]);
+      return l0;
+    } finally {
+      tf.dispose(z);
+    }
   }
 
   dispose(): void {
