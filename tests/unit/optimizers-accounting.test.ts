@@ -123,6 +123,7 @@ const LEAK_CASES: [id: string, hyper: Record<string, number>][] = [
   ['lozo', { lr: 0.01, nu: 7, rank: 2 }],
   ['openai-es', { lr: 0.01, n: 4, rule: 0 }],
   ['openai-es', { lr: 0.01, n: 4, rule: 1 }],
+  ['openai-es', { lr: 0.01, n: 4, rule: 2 }],
   ['snes', { lambda: 4 }],
   ['cma-es', { lambda: 6 }],
   ['one-plus-one-es', {}],

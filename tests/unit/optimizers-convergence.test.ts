@@ -25,6 +25,7 @@ const QUADRATIC: [id: string, hyper: Record<string, number>, threshold: number, 
   ['lozo', { lr: 0.02 }, 1e-3, 400],
   ['openai-es', { lr: 0.05, sigma: 0.05, n: 10, rule: 1 }, 2e-2, 300],
   ['openai-es', { lr: 0.01, sigma: 0.05, n: 10, rule: 0 }, 2e-2, 600],
+  ['openai-es', { lr: 0.002, sigma: 0.05, n: 10, rule: 2, momentum: 0.9 }, 2e-2, 600],
   ['snes', { lr: 1, sigma: 0.5, lambda: 10 }, 1e-3, 150],
   ['cma-es', { sigma: 0.5, lambda: 10 }, 1e-3, 150],
   ['one-plus-one-es', { sigma: 0.5 }, 1e-3, 600],
@@ -80,6 +81,7 @@ describe('openai-es', () => {
   it.each([
     ['sgd', 0],
     ['adam', 1],
+    ['momentum', 2],
   ])('its update (%s rule) is invariant to an increasing transform of the loss: identical weights', (_name, rule) => {
     const hyper = { lr: 0.02, sigma: 0.1, n: 8, rule };
     expect(Array.from(run('openai-es', hyper, monotone))).toEqual(Array.from(run('openai-es', hyper, (l) => l)));
