@@ -24,6 +24,8 @@ export abstract class Optimizer {
   private capturedDirections: Direction[] | null = null;
   private capturedTensors: tf.Tensor[] | null = null;
   readonly seed: number;
+  /** Whether a step must read values back (then the runner awaits `stepAsync`; see there). */
+  protected readonly readsBack: boolean = false;
 
   constructor(id: OptimizerId, hyper: HyperInput = {}, seed = 1) {
     const spec = optimizerSpec(id);
@@ -56,9 +58,6 @@ export abstract class Optimizer {
   forwardPassesPerStep(): number {
     return this.spec.forwardPasses(this.hyper);
   }
-
-  /** Whether a step must read values back (then the runner awaits `stepAsync`; see there). */
-  protected readonly readsBack: boolean = false;
 
   /** The tensors (and CPU arrays) the optimizer keeps between steps: what `stateBytes` counts. */
   protected abstract ownedState(): StateTree;
@@ -105,8 +104,9 @@ export abstract class Optimizer {
 
   /**
    * Like tf.train.Optimizer.minimize: varList defaults to every trainable variable, and a loss that
-   * is not a scalar throws. A step that throws leaves no tensor behind, and on the first step the
-   * weights are restored (so a wrong loss is refused before anything has changed, as in tf.train).
+   * is not a scalar throws; on the first step the weights are then restored, so a wrong loss is
+   * refused before anything has changed, as in tf.train. A step that throws leaves no temporary
+   * tensor behind.
    */
   minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
     const vars = trainable(varList);
