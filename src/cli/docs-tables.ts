@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { OPTIMIZERS } from '../core/catalog/optimizers';
-import { TASKS } from '../core/catalog/tasks';
+import { TASKS, type TaskId } from '../core/tasks/specs';
 import { defaultsOf, formatParam, type OptimizerSpec, type ParamSpec, type TaskSpec } from '../core/catalog/types';
 import { defaultConfig, defaultLane, defaultTaskSettings } from '../core/config';
 import { Runner } from '../core/runner';
@@ -141,7 +141,7 @@ export interface BuiltTask {
 }
 
 /** Build each task at its default settings on tfjs's cpu backend, with its assets from public/data. */
-export async function buildTasks(specs: readonly TaskSpec[] = TASKS): Promise<Map<string, BuiltTask>> {
+export async function buildTasks(specs: readonly TaskSpec<TaskId>[] = TASKS): Promise<Map<string, BuiltTask>> {
   await tf.setBackend('cpu');
   await tf.ready();
   // tfjs's cpu backend greets Node users with an advert for tfjs-node on first use; keep stdout clean.

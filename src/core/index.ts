@@ -1,29 +1,38 @@
 /**
  * ZO Playground's public library API, in TF.js's own idiom:
  *
- *   const opt = createOptimizer('zo-sgd', { lr: 1e-3, eps: 1e-3 }, { seed: 7 });
+ *   const opt = createOptimizer('zo-sgd', { lr: 1e-3, eps: 1e-3, dist: 'rademacher' }, { seed: 7 });
  *   opt.minimize(() => model.predict(x).sub(y).square().mean() as tf.Scalar);
  *   opt.dispose();
+ *
+ * Like tf.train: `minimize(f, returnCost, varList)`, a non-scalar loss throws, and the backprop
+ * baselines skip a variable the loss does not use. Values are used as given: one outside the
+ * method's mathematical domain (lr < 0, ε ≤ 0, β ∉ [0, 1), a non-integer q, a seed outside
+ * [0, 2³²)) throws a RangeError naming it; nothing is clamped. Hyperparameters and their domains:
+ * src/core/optimizers/README.md.
  */
-import { OPTIMIZER_FACTORIES, type Optimizer } from './optimizers';
-import { OPTIMIZERS } from './catalog/optimizers';
 import { nearest } from './codec';
+import { OPTIMIZER_FACTORIES, type HyperInput, type Optimizer } from './optimizers';
+import { OPTIMIZER_IDS, isOptimizerId, type HyperOf, type OptimizerId } from './optimizers/specs';
 
-export function createOptimizer(id: string, hyper: Record<string, number> = {}, opts: { seed?: number } = {}): Optimizer {
-  const factory = OPTIMIZER_FACTORIES[id];
-  if (!factory)
-    throw new Error(`Unknown optimizer '${id}'. Did you mean '${nearest(id, OPTIMIZERS.map((o) => o.id))}'?`);
-  return factory(hyper, opts.seed ?? 1);
+/**
+ * A new optimizer `id` with hyperparameters `hyper` (the spec's defaults for the rest; categorical
+ * options by name) and `opts.seed` (default 1), which keys every random direction it draws.
+ */
+export function createOptimizer<Id extends OptimizerId>(id: Id, hyper?: HyperOf<Id>, opts: { seed?: number } = {}): Optimizer {
+  if (!isOptimizerId(id)) throw new Error(`Unknown optimizer '${id}'. Did you mean '${nearest(id, OPTIMIZER_IDS)}'?`);
+  return OPTIMIZER_FACTORIES[id]((hyper ?? {}) as HyperInput, opts.seed ?? 1);
 }
 
 export { Optimizer } from './optimizers';
-export { OPTIMIZERS, optimizerSpec } from './catalog/optimizers';
+export { OPTIMIZERS, OPTIMIZER_IDS, OPTIMIZER_SPECS, isOptimizerId, optimizerSpec } from './optimizers/specs';
+export type { HyperOf, OptimizerId } from './optimizers/specs';
 export { TASKS, taskSpec } from './catalog/tasks';
-export type { OptimizerSpec, TaskSpec, ParamSpec } from './catalog/types';
+export type { Domain, OptimizerSpec, TaskSpec, ParamSpec } from './catalog/types';
 export { TASK_FACTORIES } from './tasks';
 export type { TaskInstance, Batch } from './tasks';
 export { Runner, METRIC_COLUMNS, NUM_METRIC_COLUMNS, DIVERGENCE_FACTOR } from './runner';
 export { RunConfigSchema, defaultConfig, type RunConfig } from './config';
 export { encodeConfig, decodeConfig } from './codec';
 export { toCsv, parseCsv, CSV_HEADER } from './csv';
-export { perturb, direction, setPerturbKernel } from './perturb';
+export { perturb, direction, setPerturbKernel } from './random/perturb';

@@ -11,7 +11,7 @@ import {
   tableIn,
   withTables,
 } from '../../src/cli/docs-tables';
-import { choiceParam, type ParamSpec } from '../../src/core/catalog/types';
+import { choiceParam, domains, type HyperSpec } from '../../src/core/catalog/types';
 
 /** `npm run docs` writes README.md's optimizer and task tables from the specs; these are current. */
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -42,7 +42,7 @@ describe('README tables', () => {
 });
 
 describe('forward passes per step, read off the spec', () => {
-  const int = (name: string, value: number, max = 64): ParamSpec => ({ name, label: name, default: value, min: 1, max, log: false, integer: true, meaning: '' });
+  const int = (name: string, value: number, max = 64): HyperSpec => ({ name, label: name, default: value, min: 1, max, log: false, integer: true, meaning: '', domain: domains.integerAtLeast(1) });
   const mode = choiceParam('mode', 'difference', ['central', 'one-sided'], '');
 
   it('names the formula in q per difference mode, as MeZO-style two-point SPSA costs', () => {

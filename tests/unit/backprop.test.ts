@@ -25,7 +25,7 @@ describe.each([
   ['sgd', { lr: 0.05 }, (h: Record<string, number>) => tf.train.sgd(h.lr)],
   ['momentum', { lr: 0.02, momentum: 0.8 }, (h: Record<string, number>) => tf.train.momentum(h.lr, h.momentum)],
   ['adam', { lr: 0.01, beta1: 0.8, beta2: 0.99 }, (h: Record<string, number>) => tf.train.adam(h.lr, h.beta1, h.beta2)],
-])('%s matches tf.train', (id, hyper, reference) => {
+] as const)('%s matches tf.train', (id, hyper, reference) => {
   it('gives the same weights to 1e-6 relative after 100 steps', () => {
     const ours = problem();
     const theirs = problem();

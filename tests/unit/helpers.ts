@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
+import { optimizerFactory } from '../../src/core/optimizers';
 import type { TaskInstance } from '../../src/core/tasks';
 
 /** Use tfjs's pure-JS cpu backend, as the CLI does. */
@@ -29,7 +29,7 @@ export function stepsToThreshold(
   budget: number,
   every = 10,
 ): { reachedAt: number | null; best: number } {
-  const opt = OPTIMIZER_FACTORIES[id](hyper, 1);
+  const opt = optimizerFactory(id)(hyper, 1);
   let best = Infinity;
   let reachedAt: number | null = null;
   try {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS } from '../../src/core/catalog/optimizers';
-import { TASKS } from '../../src/core/catalog/tasks';
+import { TASKS, type TaskId } from '../../src/core/tasks/specs';
 import { defaultConfig, defaultLane, defaultTaskSettings, type RunConfig } from '../../src/core/config';
 import { Runner } from '../../src/core/runner';
 import { setUpTasks } from './taskHelpers';
@@ -28,7 +28,7 @@ const SMALL_POPULATION: Record<string, Record<string, number>> = {
 };
 
 /** The smallest valid size of each integer size setting. */
-function tiny(taskId: string): Record<string, number> {
+function tiny(taskId: TaskId): Record<string, number> {
   const spec = TASKS.find((t) => t.id === taskId)!;
   const settings = defaultTaskSettings(taskId);
   for (const s of spec.settings) if (s.integer && s.name !== 'degree') settings[s.name] = Math.max(s.min, Math.min(s.default, 4));
@@ -36,7 +36,7 @@ function tiny(taskId: string): Record<string, number> {
 }
 
 /** The kind of picture a task draws, read from the picture it builds (so a new kind joins by itself). */
-async function pictureKind(taskId: string): Promise<string> {
+async function pictureKind(taskId: TaskId): Promise<string> {
   const runner = new Runner({ ...defaultConfig(), task: { id: taskId, settings: tiny(taskId) }, lanes: [defaultLane('adam', taskId)] });
   try {
     return (await runner.view())?.kind ?? 'none';
@@ -48,7 +48,7 @@ async function pictureKind(taskId: string): Promise<string> {
 // The tasks must be known when the tests are collected, so the set-up runs here rather than in beforeAll.
 await setUpTasks();
 /** [kind, task]: the first task of each picture kind, in the registry's order. */
-const representatives = new Map<string, string>();
+const representatives = new Map<string, TaskId>();
 for (const { id } of TASKS) {
   const kind = await pictureKind(id);
   if (!representatives.has(kind)) representatives.set(kind, id);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CMA_ES_MAX_DIM, OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
+import { CMA_ES_MAX_DIM, OPTIMIZER_FACTORIES, optimizerFactory } from '../../src/core/optimizers';
 import { TASK_FACTORIES } from '../../src/core/tasks';
 import { stepsToThreshold, useCpu } from './helpers';
 
@@ -10,7 +10,7 @@ beforeAll(useCpu);
 /**
  * Every optimizer brings a 10-D quadratic (κ = 10, θ₀ ~ N(0, I) from seed 3, f(θ₀) = 27.5) to
  * f ≤ threshold within its budget of steps. The hyperparameters are the stable ones for this
- * problem (ZO-SGD's stable step is ~1/(L(d+2)), REFERENCE.md fact 4), not the spiral defaults.
+ * problem (ZO-SGD's stable step is ~1/(L(d+2)), fact 4 of src/core/optimizers/README.md), not the spiral defaults.
  */
 const QUADRATIC: [id: string, hyper: Record<string, number>, threshold: number, budget: number][] = [
   ['zo-sgd', { lr: 0.02 }, 1e-3, 400],
@@ -25,6 +25,7 @@ const QUADRATIC: [id: string, hyper: Record<string, number>, threshold: number, 
   ['lozo', { lr: 0.02 }, 1e-3, 400],
   ['openai-es', { lr: 0.05, sigma: 0.05, n: 10, rule: 1 }, 2e-2, 300],
   ['openai-es', { lr: 0.01, sigma: 0.05, n: 10, rule: 0 }, 2e-2, 600],
+  ['openai-es', { lr: 0.002, sigma: 0.05, n: 10, rule: 2, momentum: 0.9 }, 2e-2, 600],
   ['snes', { lr: 1, sigma: 0.5, lambda: 10 }, 1e-3, 150],
   ['cma-es', { sigma: 0.5, lambda: 10 }, 1e-3, 150],
   ['one-plus-one-es', { sigma: 0.5 }, 1e-3, 600],
@@ -67,7 +68,7 @@ describe('openai-es', () => {
   /** θ after `steps` steps on f, or on an increasing transform of f. */
   function run(id: string, hyper: Record<string, number>, transform: (l: tf.Scalar) => tf.Tensor, steps = 15) {
     const task = TASK_FACTORIES.quadratic({ d: 5, kappa: 10 }, 3);
-    const opt = OPTIMIZER_FACTORIES[id](hyper, 7);
+    const opt = optimizerFactory(id)(hyper, 7);
     for (let i = 0; i < steps; i++) opt.minimize(() => tf.tidy(() => transform(task.loss(null)) as tf.Scalar), false, task.params);
     const theta = task.params[0].dataSync().slice();
     opt.dispose();
@@ -80,6 +81,7 @@ describe('openai-es', () => {
   it.each([
     ['sgd', 0],
     ['adam', 1],
+    ['momentum', 2],
   ])('its update (%s rule) is invariant to an increasing transform of the loss: identical weights', (_name, rule) => {
     const hyper = { lr: 0.02, sigma: 0.1, n: 8, rule };
     expect(Array.from(run('openai-es', hyper, monotone))).toEqual(Array.from(run('openai-es', hyper, (l) => l)));

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
-import { direction } from '../../src/core/perturb';
+import { OPTIMIZER_FACTORIES, optimizerFactory } from '../../src/core/optimizers';
+import { direction } from '../../src/core/random/perturb';
 import { TASK_FACTORIES } from '../../src/core/tasks';
 import { meanAndSe, useCpu } from './helpers';
 
 /**
- * The two-point estimators against closed-form facts (REFERENCE.md facts 1, 2 and 6) on a quadratic
- * f(θ) = ½ Σ λᵢθᵢ², whose gradient λ ⊙ θ is known exactly. ĝ is recovered through public behaviour:
+ * The two-point estimators against closed-form facts (facts 1, 2 and 6 of src/core/optimizers/README.md)
+ * on a quadratic f(θ) = ½ Σ λᵢθᵢ², whose gradient λ ⊙ θ is known exactly. ĝ is recovered through public behaviour:
  * with η = 1 one SGD-style step moves θ₀ to θ₁ = θ₀ − ĝ, so ĝ = θ₀ − θ₁.
  */
 
@@ -27,7 +27,7 @@ function quadratic(d: number, kappa: number) {
 /** n steps from the same θ₀ (fresh directions each step): the steps θ₀ − θ₁ [n][d]. */
 function sampleSteps(id: string, hyper: Record<string, number>, n: number, d = 6, kappa = 4) {
   const { task, theta0, grad } = quadratic(d, kappa);
-  const opt = OPTIMIZER_FACTORIES[id]({ lr: 1, ...hyper }, 17);
+  const opt = optimizerFactory(id)({ lr: 1, ...hyper }, 17);
   const theta = task.params[0];
   const steps: number[][] = [];
   for (let s = 0; s < n; s++) {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOptimizer } from '../../src/core/index';
-import { direction, perturb } from '../../src/core/perturb';
+import { createOptimizer, type OptimizerId } from '../../src/core/index';
+import { direction, perturb } from '../../src/core/random/perturb';
 import { createQuadratic } from '../../src/core/tasks/quadratic';
 import { meanAndSe, useCpu } from './helpers';
 
@@ -73,7 +73,7 @@ describe('zo-sgd (MeZO two-point SPSA)', () => {
       const { mean, se } = meanAndSe(samples[i]);
       expect(Math.abs(mean - grad[i])).toBeLessThan(3 * se + 1e-4);
     }
-    // Second moment (REFERENCE.md fact 2): E‖ĝ‖²/‖∇f‖² = (d+q+1)/q = 10 for d = 8, q = 1.
+    // Second moment (fact 2 of src/core/optimizers/README.md): E‖ĝ‖²/‖∇f‖² = (d+q+1)/q = 10 for d = 8, q = 1.
     const g2 = grad.reduce((a, g) => a + g * g, 0);
     const { mean, se } = meanAndSe(sq.map((x) => x / g2));
     expect(Math.abs(mean - (d + 2))).toBeLessThan(3 * se);
@@ -113,6 +113,6 @@ describe('zo-sgd (MeZO two-point SPSA)', () => {
   });
 
   it('names the nearest optimizer when the id is unknown', () => {
-    expect(() => createOptimizer('zo-sdg')).toThrow("Did you mean 'zo-sgd'?");
+    expect(() => createOptimizer('zo-sdg' as OptimizerId)).toThrow("Did you mean 'zo-sgd'?");
   });
 });

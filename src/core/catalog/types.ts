@@ -1,10 +1,11 @@
 /** Pure data describing optimizers and tasks: read by the UI, the URL codec and the CLI (no tfjs). */
 
-export interface ParamSpec {
+export interface ParamSpec<Name extends string = string> {
   /** Public name: goes in URLs and CLI flags. */
-  name: string;
+  name: Name;
   label: string;
   default: number;
+  /** Slider range (the UI and the URL codec clamp to it, with a notice); see `domain` for validity. */
   min: number;
   max: number;
   /** Sliders move in log space. */
@@ -19,11 +20,64 @@ export interface ParamSpec {
    * Such a spec has min 0, max choices.length − 1, integer true, log false.
    */
   choices?: readonly string[];
+  /**
+   * The values the method is defined for (ε > 0, β ∈ [0, 1), q a positive integer), wider than the
+   * slider range: the library throws a RangeError outside it and uses any value inside it as given.
+   */
+  domain?: Domain;
+}
+
+/**
+ * A set of real numbers: an interval, its ends open or closed, optionally whole numbers only.
+ * Unbounded ends are ±Infinity.
+ */
+export interface Domain {
+  readonly min: number;
+  /** The lower end itself is excluded (ε > 0). */
+  readonly minOpen?: boolean;
+  readonly max: number;
+  /** The upper end itself is excluded (β < 1). */
+  readonly maxOpen?: boolean;
+  readonly integer?: boolean;
+}
+
+/** Domains by name: `atLeast(0)` is [0, ∞), `above(0)` is (0, ∞), `integerAtLeast(1)` is {1, 2, …}. */
+export const domains = {
+  atLeast: (min: number): Domain => ({ min, max: Infinity }),
+  above: (min: number): Domain => ({ min, minOpen: true, max: Infinity }),
+  integerAtLeast: (min: number): Domain => ({ min, max: Infinity, integer: true }),
+  /** [min, max), e.g. a decay rate β ∈ [0, 1). */
+  halfOpen: (min: number, max: number): Domain => ({ min, max, maxOpen: true }),
+  closed: (min: number, max: number): Domain => ({ min, max }),
+};
+
+/** Whether the finite number x lies in the domain. */
+export function inDomain(d: Domain, x: number): boolean {
+  if (!Number.isFinite(x)) return false;
+  if (d.integer && !Number.isInteger(x)) return false;
+  if (d.minOpen ? !(x > d.min) : !(x >= d.min)) return false;
+  return d.maxOpen ? x < d.max : x <= d.max;
+}
+
+/** The domain in words, to follow "must be": "> 0", "≥ 0", "in [0, 1)", "an integer ≥ 1". */
+export function describeDomain(d: Domain): string {
+  const lo = d.min === -Infinity ? null : `${d.minOpen ? '>' : '≥'} ${d.min}`;
+  const hi = d.max === Infinity ? null : `${d.maxOpen ? '<' : '≤'} ${d.max}`;
+  const bounds =
+    lo && hi ? `in ${d.minOpen ? '(' : '['}${d.min}, ${d.max}${d.maxOpen ? ')' : ']'}` : (lo ?? hi ?? 'finite');
+  return d.integer ? `an integer ${bounds}` : bounds;
 }
 
 /** A categorical parameter spec. */
-export function choiceParam(name: string, label: string, choices: readonly string[], meaning: string, defaultChoice = 0): ParamSpec {
-  return { name, label, default: defaultChoice, min: 0, max: choices.length - 1, log: false, integer: true, meaning, choices };
+export function choiceParam<const Name extends string, const Choices extends readonly string[]>(
+  name: Name,
+  label: string,
+  choices: Choices,
+  meaning: string,
+  defaultChoice = 0,
+): ParamSpec<Name> & { choices: Choices; domain: Domain } {
+  const domain = { min: 0, max: choices.length - 1, integer: true };
+  return { name, label, default: defaultChoice, min: 0, max: choices.length - 1, log: false, integer: true, meaning, choices, domain };
 }
 
 /** The text form of a parameter's value: a choice's name, or the shortest round-trip number. */
@@ -40,19 +94,30 @@ export interface Paper {
   url: string;
 }
 
-export interface OptimizerSpec {
-  id: string;
-  label: string;
-  family: Family;
-  paper: Paper;
+/** An optimizer's hyperparameter: a ParamSpec whose mathematical domain is always stated. */
+export type HyperSpec<Name extends string = string> = ParamSpec<Name> & { readonly domain: Domain };
+
+export interface OptimizerSpec<Id extends string = string> {
+  readonly id: Id;
+  readonly label: string;
+  readonly family: Family;
+  readonly paper: Paper;
   /** The update as a reader would check it against the paper. */
-  equation: string;
+  readonly equation: string;
   /** Extra memory beyond the weights, in words a user reads. */
-  memory: string;
-  description: string;
-  hypers: ParamSpec[];
+  readonly memory: string;
+  readonly description: string;
+  readonly hypers: readonly HyperSpec[];
   /** Forward-pass equivalents per step (a backprop step counts as 3). */
-  forwardPasses: (hyper: Record<string, number>) => number;
+  readonly forwardPasses: (hyper: Readonly<Record<string, number>>) => number;
+}
+
+/**
+ * Declare an optimizer's spec with its literal types kept (its id, hyperparameter names and
+ * choices), from which `OptimizerId` and the library's typed `hyper` argument are derived.
+ */
+export function defineOptimizer<const Spec extends OptimizerSpec>(spec: Spec): Spec {
+  return spec;
 }
 
 export type { TaskSpec } from '../tasks/shared/spec';
@@ -65,6 +130,6 @@ export function fitToSpec(spec: ParamSpec, value: number): { value: number; chan
   return { value: v, changed: v !== value };
 }
 
-export function defaultsOf(specs: ParamSpec[]): Record<string, number> {
+export function defaultsOf(specs: readonly ParamSpec[]): Record<string, number> {
   return Object.fromEntries(specs.map((s) => [s.name, s.default]));
 }

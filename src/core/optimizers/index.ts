@@ -1,23 +1,28 @@
-import { createAdam, createMomentum, createSgd } from './backprop';
-import type { Optimizer } from './base';
-import { createCmaEs } from './cma-es';
-import { createHiZoo } from './hizoo';
-import { createLozo } from './lozo';
-import { createOnePlusOneEs } from './one-plus-one-es';
-import { createOpenAiEs } from './openai-es';
-import { createRandomSearch } from './random-search';
-import { createSnes } from './snes';
-import { createZoAdam } from './zo-adam';
-import { createZoCons } from './zo-cons';
-import { createZoSgd } from './zo-sgd';
-import { createZoSgdMmt } from './zo-sgd-mmt';
-import { createZoSign } from './zo-sign';
-import { createZoSignSgd } from './zo-signsgd';
+import { createAdam } from './adam/adam';
+import { createCmaEs } from './cma-es/cma-es';
+import { createHiZoo } from './hizoo/hizoo';
+import type { HyperInput } from './hyper';
+import { createLozo } from './lozo/lozo';
+import { createMomentum } from './momentum/momentum';
+import { createOnePlusOneEs } from './one-plus-one-es/one-plus-one-es';
+import { createOpenAiEs } from './openai-es/openai-es';
+import type { Optimizer } from './optimizer';
+import { createRandomSearch } from './random-search/random-search';
+import { createSgd } from './sgd/sgd';
+import { createSnes } from './snes/snes';
+import { isOptimizerId, type OptimizerId } from './specs';
+import { createZoAdam } from './zo-adam/zo-adam';
+import { createZoCons } from './zo-cons/zo-cons';
+import { createZoSgd } from './zo-sgd/zo-sgd';
+import { createZoSgdMmt } from './zo-sgd-mmt/zo-sgd-mmt';
+import { createZoSign } from './zo-sign/zo-sign';
+import { createZoSignSgd } from './zo-signsgd/zo-signsgd';
 
-export type OptimizerFactory = (hyper?: Record<string, number>, seed?: number) => Optimizer;
+/** Build an optimizer from hyperparameters (stored form or by name) and a seed. */
+export type OptimizerFactory = (hyper?: HyperInput, seed?: number) => Optimizer;
 
-/** Optimizer implementations by id (their specs are in `catalog/optimizers.ts`, same order). */
-export const OPTIMIZER_FACTORIES: Record<string, OptimizerFactory> = {
+/** Optimizer implementations by id: one entry per spec of specs.ts (a missing one does not compile). */
+export const OPTIMIZER_FACTORIES: Readonly<Record<OptimizerId, OptimizerFactory>> = {
   'zo-sgd': createZoSgd,
   'zo-sgd-mmt': createZoSgdMmt,
   'zo-sign': createZoSign,
@@ -36,5 +41,13 @@ export const OPTIMIZER_FACTORIES: Record<string, OptimizerFactory> = {
   adam: createAdam,
 };
 
-export { Optimizer } from './base';
-export { CMA_ES_MAX_DIM } from './cma-es';
+/** The factory for an id that arrived as text (a RunConfig's lane); throws on an unknown id. */
+export function optimizerFactory(id: string): OptimizerFactory {
+  if (!isOptimizerId(id)) throw new Error(`Unknown optimizer '${id}'`);
+  return OPTIMIZER_FACTORIES[id];
+}
+
+export { Optimizer } from './optimizer';
+export { CMA_ES_MAX_DIM } from './cma-es/spec';
+export type { HyperInput } from './hyper';
+export type { OptimizerId } from './specs';

@@ -1,5 +1,5 @@
-import { OPTIMIZERS, optimizerSpec } from '../catalog/optimizers';
-import { TASKS, taskSpec } from '../catalog/tasks';
+import { OPTIMIZER_IDS, isOptimizerId, optimizerSpec } from '../optimizers/specs';
+import { TASKS, isTaskId, taskSpec, type TaskId } from '../tasks/specs';
 import { fitToSpec, formatParam, type ParamSpec } from '../catalog/types';
 import {
   BACKENDS,
@@ -76,7 +76,7 @@ function levenshtein(a: string, b: string): number {
   return row[b.length];
 }
 
-export function nearest(id: string, ids: readonly string[]): string {
+export function nearest<Id extends string>(id: string, ids: readonly Id[]): Id {
   let best = ids[0];
   let bestDist = Infinity;
   for (const candidate of ids) {
@@ -144,16 +144,12 @@ function readInt(raw: string, min: number, max: number, fallback: number, what: 
   return v;
 }
 
-function decodeLane(raw: string, laneNo: number, taskId: string, notices: string[]): Lane {
+function decodeLane(raw: string, laneNo: number, taskId: TaskId, notices: string[]): Lane {
   const colon = raw.indexOf(':');
   const idRaw = (colon < 0 ? raw : raw.slice(0, colon)).trim();
-  const ids = OPTIMIZERS.map((o) => o.id);
-  let id = idRaw;
-  if (!optimizerSpec(id)) {
-    id = nearest(idRaw, ids);
-    notices.push(`lane ${laneNo}: unknown optimizer ${quote(idRaw)}; using the nearest, '${id}'.`);
-  }
-  const spec = optimizerSpec(id)!;
+  const id = isOptimizerId(idRaw) ? idRaw : nearest(idRaw, OPTIMIZER_IDS);
+  if (id !== idRaw) notices.push(`lane ${laneNo}: unknown optimizer ${quote(idRaw)}; using the nearest, '${id}'.`);
+  const spec = optimizerSpec(id);
   const lane = defaultLane(id, taskId);
   if (colon < 0) return lane;
   for (const item of raw.slice(colon + 1).split(',')) {
@@ -224,11 +220,9 @@ export function decodeConfig(input: string): Decoded {
   // The task comes first: lane defaults may depend on it.
   const taskRaw = pairs.filter(([k]) => k === 'task').pop()?.[1];
   if (taskRaw !== undefined) {
-    let id = taskRaw.trim();
-    if (!taskSpec(id)) {
-      id = nearest(id, TASKS.map((t) => t.id));
-      notices.push(`Unknown task ${quote(taskRaw)}; using the nearest, '${id}'.`);
-    }
+    const raw = taskRaw.trim();
+    const id = isTaskId(raw) ? raw : nearest(raw, TASKS.map((t) => t.id));
+    if (id !== raw) notices.push(`Unknown task ${quote(taskRaw)}; using the nearest, '${id}'.`);
     config.task = { id, settings: defaultTaskSettings(id) };
   }
   const task = taskSpec(config.task.id)!;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { OPTIMIZERS, optimizerSpec } from '../catalog/optimizers';
-import { TASKS, taskSpec } from '../catalog/tasks';
+import { OPTIMIZER_IDS, optimizerSpec, type OptimizerId } from '../optimizers/specs';
+import { TASKS, taskSpec, type TaskId } from '../tasks/specs';
 import { defaultsOf } from '../catalog/types';
 
 /**
@@ -18,7 +18,7 @@ export const MAX_SCHEDULE = 256;
 const numberRecord = z.record(z.string(), z.number().finite());
 
 export const LaneSchema = z.object({
-  optimizer: z.enum(OPTIMIZERS.map((o) => o.id) as [string, ...string[]]),
+  optimizer: z.enum(OPTIMIZER_IDS as [OptimizerId, ...OptimizerId[]]),
   hyper: numberRecord,
   /** Also compute the true gradient each step and stream cos(ĝ, ∇L) and ‖ĝ − ∇L‖/‖∇L‖. */
   diagnostics: z.boolean().optional(),
@@ -35,7 +35,7 @@ export const ScheduleEntrySchema = z.object({
 export const RunConfigSchema = z.object({
   v: z.literal(1),
   task: z.object({
-    id: z.enum(TASKS.map((t) => t.id) as [string, ...string[]]),
+    id: z.enum(TASKS.map((t) => t.id) as [TaskId, ...TaskId[]]),
     settings: numberRecord,
   }),
   lanes: z.array(LaneSchema).min(1).max(MAX_LANES),
@@ -62,10 +62,10 @@ export function parseRunConfig(input: unknown): RunConfig {
   return parsed.data;
 }
 
-export function defaultLane(optimizerId: string, taskId?: string): Lane {
-  const spec = optimizerSpec(optimizerId) ?? OPTIMIZERS[0];
-  const suggested = taskId ? taskSpec(taskId)?.suggested?.[spec.id] : undefined;
-  return { optimizer: spec.id, hyper: { ...defaultsOf(spec.hypers), ...suggested } };
+export function defaultLane(optimizerId: OptimizerId, taskId?: TaskId): Lane {
+  const spec = optimizerSpec(optimizerId);
+  const suggested = taskId ? taskSpec(taskId).suggested?.[optimizerId] : undefined;
+  return { optimizer: optimizerId, hyper: { ...defaultsOf(spec.hypers), ...suggested } };
 }
 
 export function defaultTaskSettings(taskId: string): Record<string, number> {

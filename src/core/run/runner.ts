@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { optimizerSpec } from '../catalog/optimizers';
 import type { RunConfig, ScheduleEntry } from './config';
 import { NUM_METRIC_COLUMNS, writeRow, type LaneMemory, type LaneStatusInfo } from './metrics';
-import { OPTIMIZER_FACTORIES, type Optimizer } from '../optimizers';
+import { optimizerFactory, type Optimizer } from '../optimizers';
 import { TASK_FACTORIES, type TaskInstance } from '../tasks';
 import { buildTaskView } from '../tasks/views';
 import type { TaskView } from '../views';
@@ -70,7 +70,7 @@ export class Runner {
     const createTask = TASK_FACTORIES[this.config.task.id];
     this.lanes = this.config.lanes.map((laneConfig) => {
       const task = createTask(this.config.task.settings, this.config.seed);
-      const optimizer = OPTIMIZER_FACTORIES[laneConfig.optimizer](laneConfig.hyper, this.config.seed);
+      const optimizer = optimizerFactory(laneConfig.optimizer)(laneConfig.hyper, this.config.seed);
       const diagnostics = laneConfig.diagnostics === true;
       optimizer.captureEstimate = diagnostics;
       const weightBytes = task.params.reduce((n, v) => n + v.size * 4, 0);
@@ -132,7 +132,7 @@ export class Runner {
   async measurePeaks(): Promise<void> {
     for (const lane of this.lanes) {
       const task = TASK_FACTORIES[this.config.task.id](this.config.task.settings, this.config.seed);
-      const optimizer = OPTIMIZER_FACTORIES[lane.optimizer.id](lane.optimizer.getHyper(), this.config.seed);
+      const optimizer = optimizerFactory(lane.optimizer.id)(lane.optimizer.getHyper(), this.config.seed);
       const batch = task.batch(1);
       try {
         tf.dispose((await optimizer.minimizeAsync(() => task.loss(batch), true, task.params))!);
@@ -182,11 +182,8 @@ export class Runner {
         if (stopped(lane.state)) continue;
         lane.state.status = 'running';
         const t0 = performance.now();
-        const engine = tf.engine().state;
-        const bytes0 = engine.numBytes;
         const batch = lane.task.batch(step);
         const f = () => lane.task.loss(batch);
-        let kept = 0;
         try {
           // Diagnostics (true gradient, snapshot, comparison) are neither timed nor counted.
           const td = performance.now();
@@ -201,15 +198,14 @@ export class Runner {
           lane.state.wallMs += performance.now() - t0 - diagMs;
           const { forwardPasses, wallMs } = lane.state;
           pending.push({ lane: laneIdx, step, forwardPasses, wallMs, train, evals, diag });
-          kept = 4 * (1 + evals.length + diag.length);
         } catch (e) {
           lane.state.status = 'failed';
           lane.state.message = e instanceof Error ? e.message : String(e);
           failed.push(laneIdx);
         } finally {
           if (batch) tf.dispose([batch.x, batch.y]);
-          // What the step left behind, beyond the scalars it reports, is optimizer state.
-          lane.memory.stateBytes += engine.numBytes - bytes0 - kept;
+          // Counted by the optimizer from the state it owns (not inferred from tf.memory()).
+          lane.memory.stateBytes = lane.optimizer.stateBytes();
         }
       }
       this.step = step;

@@ -4,10 +4,8 @@ import { taskSpec } from '../../core/catalog/tasks';
 import { defaultsOf } from '../../core/catalog/types';
 import type { RunConfig } from '../../core/run/config';
 import { ESTIMATOR, FAMILY_NOTES, TORCH_OPTIMIZERS } from '../../core/optimizers/torch';
-import { isTaskId } from '../../core/tasks/specs';
-import { TORCH_TASKS, type TorchTask } from '../../core/tasks/torch';
-
-const torchTaskOf = (id: string): TorchTask | undefined => (isTaskId(id) ? TORCH_TASKS[id] : undefined);
+import type { TaskId } from '../../core/tasks/specs';
+import { TORCH_TASKS } from '../../core/tasks/torch';
 
 /**
  * "Export as PyTorch script": a self-contained Python file that rebuilds the current task's model
@@ -32,19 +30,17 @@ function pyDict(entries: [string, string][], indent = ''): string {
   return `{\n${entries.map(([k, v]) => `${indent}    ${k}: ${v},`).join('\n')}\n${indent}}`;
 }
 
-/** Why a lane cannot be exported, or null when it can. */
+/**
+ * Why a lane cannot be exported, or null when it can. Every task and optimizer has a template (the
+ * registries are Records over the ids), so only a lane that does not exist is refused.
+ */
 export function unexportableReason(config: RunConfig, laneIdx: number): string | null {
-  const lane = config.lanes[laneIdx];
-  if (!lane) return 'no such lane';
-  if (!torchTaskOf(config.task.id)) return `no PyTorch template for the task '${config.task.id}' yet`;
-  const spec = optimizerSpec(lane.optimizer);
-  if (!spec || !TORCH_OPTIMIZERS[lane.optimizer]) return `no PyTorch template for ${spec?.label ?? lane.optimizer} yet`;
-  return null;
+  return config.lanes[laneIdx] ? null : 'no such lane';
 }
 
 /** The files of `public/data/` the task's script embeds (fetch them before calling pytorchScript). */
-export function scriptAssets(taskId: string): readonly string[] {
-  return torchTaskOf(taskId)?.assets ?? [];
+export function scriptAssets(taskId: TaskId): readonly string[] {
+  return TORCH_TASKS[taskId].assets ?? [];
 }
 
 /** The lanes that can be exported (lanes with a template, on a task with one). */
@@ -57,7 +53,7 @@ export function pytorchScript(config: RunConfig, laneIdx: number, assets: Readon
   if (reason) return { ok: false, reason };
   const missing = scriptAssets(config.task.id).filter((name) => !assets[name]);
   if (missing.length > 0) return { ok: false, reason: `the script embeds ${missing.join(', ')}, which could not be loaded` };
-  const torchTask = torchTaskOf(config.task.id)!;
+  const torchTask = TORCH_TASKS[config.task.id];
   const taskCode = typeof torchTask.code === 'string' ? torchTask.code : torchTask.code({ settings: config.task.settings, assets });
   const lane = config.lanes[laneIdx];
   const spec = optimizerSpec(lane.optimizer)!;

@@ -1,4 +1,4 @@
-import { OPTIMIZERS } from '../../core/catalog/optimizers';
+import { OPTIMIZERS, isOptimizerId } from '../../core/optimizers/specs';
 import { MAX_LANES, defaultLane } from '../../core/config';
 import { editConfig } from '../app/runActions';
 import * as engine from '../engine';
@@ -33,6 +33,7 @@ export function removeLane(laneIdx: number): void {
 }
 
 export function setLaneOptimizer(laneIdx: number, optimizerId: string): void {
+  if (!isOptimizerId(optimizerId)) return;
   editConfig((c) => ({
     ...c,
     lanes: c.lanes.map((l, i) => (i === laneIdx ? defaultLane(optimizerId, c.task.id) : l)),

@@ -1,9 +1,11 @@
+import { isTaskId } from '../../core/tasks/specs';
 import { defaultLane, defaultTaskSettings } from '../../core/config';
 import { editConfig } from '../app/runActions';
 
 /** User intents on the task: choosing one (lanes keep their optimizers, at its defaults) and its settings. */
 
 export function setTask(taskId: string): void {
+  if (!isTaskId(taskId)) return;
   editConfig((c) => ({
     ...c,
     task: { id: taskId, settings: defaultTaskSettings(taskId) },

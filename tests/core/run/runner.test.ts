@@ -148,7 +148,7 @@ describe('Runner: gradient diagnostics and failures', () => {
   });
 
   it('ZO-SGD: E‖ĝ − ∇L‖²/‖∇L‖² = d + 1 (Gaussian, q = 1), E cos > 0; diagnostics change nothing else', async () => {
-    const lane = { optimizer: 'zo-sgd', hyper: { lr: 0.001, eps: 1e-3, q: 1 } };
+    const lane = { optimizer: 'zo-sgd' as const, hyper: { lr: 0.001, eps: 1e-3, q: 1 } };
     const withDiag = await runAll(quad([{ ...lane, diagnostics: true }], 2000));
     const without = await runAll(quad([lane], 2000));
     const relErr2 = withDiag.map((r) => r.gradRelErr * r.gradRelErr);

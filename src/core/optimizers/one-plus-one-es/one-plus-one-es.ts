@@ -1,0 +1,76 @@
+/**
+ * (1+1)-ES with the 1/5th success rule: Rechenberg 1973; in the form of Hansen, Arnold & Auger,
+ * "Evolution Strategies", Springer Handbook of Computational Intelligence, 2015, Sect. 3.1
+ * (https://hal.inria.fr/hal-01155533), after Kern et al. 2004.
+ *
+ *   x' = θ + σz, z ~ N(0, I)
+ *   success = L(x') ≤ L(θ)            (both on this step's batch)
+ *   σ ← σ·exp((1[success] − 1/5)/D),  D = √(d + 1)
+ *   θ ← x' on success
+ *
+ * Forward passes per step: 2 (the offspring, and the parent re-evaluated on the step's batch, as
+ * minibatch losses are noisy). Memory: inference only: z is a seed-trick direction, and acceptance
+ * and σ are decided on the device (tf.where), so nothing is read back. Logged training loss: L(θ), the
+ * incumbent's loss on this batch before the step. σ starts at the hyperparameter `sigma`; changing it
+ * live restarts σ there. With adaptation off this is the random search of ../random-search/.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { sizeOf } from '../../estimators/population';
+import { perturb, type DirectionKey } from '../../random/perturb';
+import type { HyperInput } from '../hyper';
+import { Optimizer } from '../optimizer';
+import type { OptimizerId } from '../specs';
+
+export class OnePlusOneEs extends Optimizer {
+  /** Current step size σ, on the device. */
+  private sigma: tf.Variable<tf.Rank.R0> | null = null;
+  private sigmaInit = NaN;
+
+  constructor(
+    id: OptimizerId = 'one-plus-one-es',
+    /** The 1/5th rule on (true) or a fixed σ (random search). */
+    private readonly adapt = true,
+    hyper?: HyperInput,
+    seed?: number,
+  ) {
+    super(id, hyper, seed);
+  }
+
+  protected ownedState(): tf.Variable | null {
+    return this.sigma;
+  }
+
+  step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
+    if (this.hyper.sigma !== this.sigmaInit) {
+      this.dispose();
+      this.sigmaInit = this.hyper.sigma;
+      this.sigma = tf.tidy(() => tf.variable(tf.scalar(this.sigmaInit), false));
+    }
+    const sigma = this.sigma!;
+    const key: DirectionKey = { seed: this.seed, step: this.iterations, query: 0 };
+    const parent = tf.tidy(f);
+    perturb(vars, key, sigma);
+    const child = tf.tidy(f);
+    const success = tf.lessEqual(child, parent);
+    // Keep x' on success; else step back by −σz.
+    const back = tf.tidy(() => tf.where(success, tf.scalar(0), tf.neg(sigma))) as tf.Scalar;
+    perturb(vars, key, back);
+    if (this.adapt) {
+      const D = Math.sqrt(sizeOf(vars) + 1);
+      const next = tf.tidy(() => tf.mul(sigma, tf.exp(tf.div(tf.sub(tf.cast(success, 'float32'), 0.2), D)))) as tf.Scalar;
+      sigma.assign(next);
+      next.dispose();
+    }
+    tf.dispose([child, success, back]);
+    return parent;
+  }
+
+  dispose(): void {
+    this.sigma?.dispose();
+    this.sigma = null;
+    this.sigmaInit = NaN;
+  }
+}
+
+export const createOnePlusOneEs = (hyper?: HyperInput, seed?: number) =>
+  new OnePlusOneEs('one-plus-one-es', true, hyper, seed);
