@@ -1,11 +1,11 @@
-import type { RunConfig } from '../core/config';
-import { assertNever, type LaneStatusInfo, type WorkerCommand, type WorkerEvent } from '../worker/protocol';
-import { RunSeries } from './series';
+import type { RunConfig } from '../../core/config';
+import { assertNever, type LaneStatusInfo, type WorkerCommand, type WorkerEvent } from '../../worker/protocol';
+import { RunSeries } from '../series';
 
 /**
  * A pool of background workers for runs the user does not watch step by step: seed replicas and
  * sweep cells. Each job is an ordinary RunConfig played to its end in a fresh worker (the same
- * engine as the main run), at most `poolSize()` at a time.
+ * worker as the main run's), at most `poolSize()` at a time.
  */
 
 export interface JobResult {
@@ -64,7 +64,7 @@ function pump(): void {
 
 function start(job: Job): void {
   active.add(job);
-  const w = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  const w = new Worker(new URL('../../worker/run.worker.ts', import.meta.url), { type: 'module' });
   job.worker = w;
   w.onmessage = (e: MessageEvent<WorkerEvent>) => handle(job, e.data);
   w.onerror = (e: ErrorEvent) => {
@@ -117,8 +117,7 @@ function handle(job: Job, ev: WorkerEvent): void {
     case 'memory':
     case 'notice':
     case 'backend':
-    case 'selfTest':
-    case 'bench':
+    case 'dev':
       return;
     default:
       assertNever(ev);

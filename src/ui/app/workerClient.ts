@@ -1,7 +1,7 @@
-import { assertNever, type FaultKind, type WorkerCommand, type WorkerEvent } from '../worker/protocol';
-import { series } from './series';
-import { taskView } from './taskView';
-import { useStore } from './store';
+import { assertNever, type DevCommand, type DevEvent, type WorkerCommand, type WorkerEvent } from '../../worker/protocol';
+import { series } from '../series';
+import { taskView } from '../taskView';
+import { useStore } from '../store';
 
 /**
  * The one place that owns the worker: commands out, events into the store and the series.
@@ -19,7 +19,7 @@ let autoplayOnReady = false;
 const stale = () => pendingInits > 0 || initTimer !== undefined;
 
 function createWorker(): Worker {
-  const w = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  const w = new Worker(new URL('../../worker/run.worker.ts', import.meta.url), { type: 'module' });
   w.onmessage = (e: MessageEvent<WorkerEvent>) => handleEvent(e.data);
   w.onerror = (e: ErrorEvent) => {
     e.preventDefault();
@@ -29,9 +29,14 @@ function createWorker(): Worker {
   return w;
 }
 
+/** Commands posted so far (read by the browser tests: a key that must do nothing sends none). */
+let posted = 0;
+export const commandsSent = (): number => posted;
+
 function post(cmd: WorkerCommand): void {
   worker ??= createWorker();
   worker.postMessage(cmd);
+  posted++;
 }
 
 function fail(message: string): void {
@@ -99,26 +104,15 @@ export function restartEngine(): void {
 let workerTensors = 0;
 export const workerTensorCount = (): number => workerTensors;
 
-const selfTestWaiters: ((ev: Extract<WorkerEvent, { type: 'selfTest' }>) => void)[] = [];
-/** Ask the worker to check its GPU kernel against the TypeScript twin. */
-export function requestSelfTest(): Promise<Extract<WorkerEvent, { type: 'selfTest' }>> {
-  return new Promise((resolve) => {
-    selfTestWaiters.push(resolve);
-    post({ type: 'selfTest' });
-  });
+/**
+ * Test machinery's channel (src/ui/dev/): commands and answers pass through in their envelope, so
+ * this file names none of them and the production bundle carries none.
+ */
+export const sendDevCommand = (command: DevCommand): void => post({ type: 'dev', command });
+let devListener: ((ev: DevEvent) => void) | null = null;
+export function onDevEvent(listener: (ev: DevEvent) => void): void {
+  devListener = listener;
 }
-
-const benchWaiters: ((ev: Extract<WorkerEvent, { type: 'bench' }>) => void)[] = [];
-/** Run `npm run bench`'s in-browser part on the worker's backend. */
-export function requestBench(smoke: boolean): Promise<Extract<WorkerEvent, { type: 'bench' }>> {
-  return new Promise((resolve) => {
-    benchWaiters.push(resolve);
-    post({ type: 'bench', smoke });
-  });
-}
-
-/** Test hook: ask the worker to suffer a platform fault (see `FaultKind`). */
-export const injectFault = (fault: FaultKind): void => post({ type: 'fault', fault });
 
 /**
  * Watchdog: a playing worker reports every few tens of milliseconds. Silence this long means it
@@ -194,11 +188,8 @@ function handleEvent(ev: WorkerEvent): void {
     case 'memory':
       if (!stale()) s.setLaneMemory(ev.lanes);
       return;
-    case 'selfTest':
-      selfTestWaiters.splice(0).forEach((w) => w(ev));
-      return;
-    case 'bench':
-      benchWaiters.splice(0).forEach((w) => w(ev));
+    case 'dev':
+      devListener?.(ev.event);
       return;
     case 'notice':
       s.setNotices([...s.notices, ev.message]);
