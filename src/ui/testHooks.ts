@@ -1,0 +1,2 @@
+// MOVED(issue-11): re-export until the merge
+export * from './app/testHooks';
