@@ -6,7 +6,7 @@ import { RunConfigSchema, type RunConfig } from '../../src/core/config';
 import { parseCsv } from '../../src/core/csv';
 import type { RunJson } from '../../src/ui/exporters';
 import { formatNumber } from '../../src/ui/format';
-import { csv, launch, openApp, state, waitDone, withoutWall } from './browser';
+import { csv, launch, openApp, state, waitChartDrawn, waitDone, withoutWall } from './browser';
 
 /**
  * The playground experience: live tweaks marked and replayed, chart settings, seeds, sweeps,
@@ -24,8 +24,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Zo = { __zo: { getConfig(): RunConfig; getJson(): string; getState(): { step: number; playing: boolean } } };
+type Zo = {
+  __zo: {
+    getConfig(): RunConfig;
+    getJson(): string;
+    getState(): { step: number; playing: boolean };
+    pendingLiveChanges(): number;
+    commandsSent(): number;
+  };
+};
 const config = (page: Page) => page.evaluate(() => (window as unknown as Zo).__zo.getConfig());
+const commandsSent = (page: Page) => page.evaluate(() => (window as unknown as Zo).__zo.commandsSent());
 const waitStep = (page: Page, atLeast: number) =>
   page.waitForFunction((n) => (window as unknown as Zo).__zo.getState().step >= n, atLeast, { timeout: 120_000, polling: 100 });
 const pathD = (page: Page, selector: string) => page.locator(`${selector} path.recharts-curve`).first().getAttribute('d');
@@ -74,7 +83,8 @@ describe('playground experience in Chromium', () => {
     const slider = page.getByLabel('Lane 1 learning rate η');
     await slider.focus();
     for (let i = 0; i < 40; i++) await slider.press('ArrowLeft');
-    await page.waitForTimeout(500); // the drag's last (throttled) value reaches the worker
+    // The drag's last (throttled) value reaches the worker and comes back recorded in the schedule.
+    await page.waitForFunction(() => (window as unknown as Zo).__zo.pendingLiveChanges() === 0, null, { polling: 100 });
     await page.getByText('1 live change recorded').waitFor();
     const [entry] = (await config(page)).schedule;
     expect(entry).toMatchObject({ step: at, lane: 0, name: 'lr' });
@@ -105,7 +115,7 @@ describe('playground experience in Chromium', () => {
     expect((await config(page)).lanes[0].diagnostics).toBe(true);
     await page.getByRole('button', { name: 'Play' }).click();
     await waitDone(page);
-    await page.waitForTimeout(400); // the last throttled redraw
+    await waitChartDrawn(page, [0, 1]); // the last throttled redraw
     const chart = page.getByTestId('loss-chart');
     // Diagnostics on lane 1: cos(ĝ, ∇L) drawn in its panel, and the link says so.
     await page.getByTestId('diagnostics-panel').locator('path.recharts-curve').waitFor();
@@ -236,7 +246,7 @@ describe('playground experience in Chromium', () => {
     const { page, errors } = await openApp(browser, '#v=1&task=quadratic&t.d=30&seed=1&steps=30&eval=10&lane=zo-sgd:lr=0.005&lane=sgd:lr=0.1');
     await page.getByRole('button', { name: 'Play' }).click();
     await waitDone(page);
-    await page.waitForTimeout(400);
+    await waitChartDrawn(page, [0, 1]); // the PNG shows the finished curves
 
     const rows = parseCsv((await download(page, 'Export CSV')).toString());
     expect(rows).toHaveLength(60);
@@ -295,9 +305,11 @@ describe('playground experience in Chromium', () => {
     await page.waitForFunction(() => (window as unknown as Zo).__zo.getState().step === 0);
 
     await page.getByLabel('Seed', { exact: true }).focus();
+    const sent = await commandsSent(page);
     await page.keyboard.press('s');
     await page.keyboard.press('Space');
-    await page.waitForTimeout(300);
+    // Keys are handled as they are pressed: a shortcut that acted would have sent the worker a command.
+    expect(await commandsSent(page)).toBe(sent);
     expect(await step()).toBe(0);
     expect((await state(page)).playing).toBe(false);
     expect(errors).toEqual([]);
@@ -308,7 +320,17 @@ describe('playground experience in Chromium', () => {
     const { page, errors } = await openApp(browser, '#v=1&task=quadratic&t.d=20&steps=30&eval=10&run=1');
     await waitDone(page);
     await page.setViewportSize({ width: 820, height: 1180 });
-    await page.waitForTimeout(400);
+    // The charts have been measured and drawn again at the new width (an svg is styled to fill its
+    // box; its width attribute is the width the chart last measured and drew at).
+    await page.waitForFunction(
+      () => {
+        const surfaces = [...document.querySelectorAll('.recharts-wrapper svg.recharts-surface')];
+        const redrawn = (svg: Element) => Math.abs(Number(svg.getAttribute('width')) - svg.getBoundingClientRect().width) < 1;
+        return document.documentElement.clientWidth <= 820 && surfaces.length >= 2 && surfaces.every(redrawn);
+      },
+      null,
+      { polling: 100 },
+    );
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshotNotBlank(page, 'tablet-820');
