@@ -26,7 +26,7 @@ const TFJS_CORE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'scratch', 'coverage', 'bench/results.json'] },
+  { ignores: ['dist', 'dist-e2e', 'node_modules', 'scratch', 'coverage', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

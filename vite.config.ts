@@ -27,8 +27,16 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * `vite build` is the production site (dist/). `vite build --mode e2e` is the same site plus the
+ * test machinery the browser tests and `npm run bench` drive (window.__zo, fault injection, the
+ * kernel self-test, the in-browser bench), in dist-e2e/ so the two never overwrite each other.
+ */
+export const E2E_MODE = 'e2e';
+export const E2E_OUT_DIR = 'dist-e2e';
+
+export default defineConfig(({ mode }) => ({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
-});
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000, outDir: mode === E2E_MODE ? E2E_OUT_DIR : 'dist' },
+}));

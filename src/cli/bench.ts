@@ -2,7 +2,9 @@
  * `npm run bench [-- --smoke]`: performance as ratios measured in one run, side by side, on tfjs's
  * cpu backend in Node and on WebGPU in headless Chromium (SwiftShader here: report its ratios, not
  * its times). Prints a table and writes bench/results.json. `--smoke` runs reduced sizes and fails
- * only when a figure is absurd, so the bench cannot rot in CI.
+ * only when a figure is absurd, so the bench cannot rot in CI. Bundle sizes are the production
+ * build's (dist/); the browser part drives the test build (dist-e2e/, which has `window.__zo`).
+ * `--no-build` reuses both builds when they exist (`npm run test:e2e` has just made them).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { E2E_MODE, E2E_OUT_DIR } from '../../vite.config';
 import { FULL_BENCH, SMOKE_BENCH, runBench, type BenchResult } from '../core/bench';
 
 const smoke = process.argv.includes('--smoke');
@@ -141,8 +144,9 @@ async function main() {
   console.log(`ZO Playground bench (${smoke ? 'smoke' : 'full'})`);
   const node = await nodeBench();
   if (!skipBuild || !existsSync('dist/index.html')) await build({ logLevel: 'warn' });
+  if (!skipBuild || !existsSync(join(E2E_OUT_DIR, 'index.html'))) await build({ mode: E2E_MODE, logLevel: 'warn' });
   const bundle = bundleSizes();
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const server = await preview({ build: { outDir: E2E_OUT_DIR }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('no preview port');
   let web;

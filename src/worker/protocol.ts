@@ -5,7 +5,7 @@
 import type { RunConfig, ScheduleEntry } from '../core/run/config';
 import type { LaneMemory, LaneStatusInfo } from '../core/run/metrics';
 import type { TaskView } from '../core/views';
-import type { SelfTestResult } from './selftest';
+import type { SelfTestResult } from './dev/selfTest';
 import type { BenchResult } from '../core/bench';
 
 export type WorkerCommand =
@@ -21,9 +21,16 @@ export type WorkerCommand =
   | { type: 'setHyper'; lane: number; name: string; value: number }
   /** Turn a lane's gradient diagnostics on or off (takes effect at the next step). */
   | { type: 'setDiagnostics'; lane: number; on: boolean }
+  /** Test machinery (src/worker/dev/): answered only by builds that carry it (`--mode e2e`, dev server). */
+  | { type: 'dev'; command: DevCommand };
+
+/**
+ * The dev-only commands, inside one envelope so that the production worker and UI name none of them.
+ */
+export type DevCommand =
   /**
-   * Test hook: inject a platform fault. `lose-device` destroys the WebGPU device mid-run (the host
-   * must recover), `throw` makes the worker throw an uncaught error, `hang` stops it answering.
+   * Inject a platform fault. `lose-device` destroys the WebGPU device mid-run (the host must
+   * recover), `throw` makes the worker throw an uncaught error, `hang` stops it answering.
    */
   | { type: 'fault'; fault: FaultKind }
   /** Check the GPU perturbation kernel against its TypeScript twin (answers `selfTest`). */
@@ -32,6 +39,11 @@ export type WorkerCommand =
   | { type: 'bench'; smoke: boolean };
 
 export type FaultKind = 'lose-device' | 'throw' | 'hang';
+
+/** Answers to dev commands (inside a `dev` event). */
+export type DevEvent =
+  | { type: 'selfTest'; result?: SelfTestResult; error?: string }
+  | { type: 'bench'; result?: BenchResult; error?: string };
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu' | 'wasm';
 
@@ -67,8 +79,8 @@ export type WorkerEvent =
   | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
   /** The task's picture (typed arrays transferred), a few times a second at most. */
   | { type: 'view'; view: TaskView }
-  | { type: 'selfTest'; result?: SelfTestResult; error?: string }
-  | { type: 'bench'; result?: BenchResult; error?: string }
+  /** The answer to a dev command. */
+  | { type: 'dev'; event: DevEvent }
   /** Something went wrong; `fatal` means the run cannot continue without a restart. */
   | { type: 'error'; message: string; fatal: boolean };
 

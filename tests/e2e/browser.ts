@@ -3,7 +3,11 @@ import { inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Flags from REFERENCE.md: SwiftShader WebGPU, root, closed network. */
+/**
+ * Flags for a headless test machine: no sandbox (CI runs as root), no background traffic or updates
+ * (the tests' network is closed), no QUIC. WebGPU is added by `launch` (SwiftShader's software
+ * adapter where there is no GPU; see README.md, "Performance").
+ */
 const BASE_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
@@ -83,6 +87,26 @@ export async function waitDone(page: Page, timeout = 180_000): Promise<void> {
     timeout,
     polling: 250,
   });
+}
+
+/**
+ * Wait until the loss chart has drawn every row the worker sent (its redraws are throttled): each
+ * listed lane's train-loss curve has as many points as the lane's series. For runs shorter than the
+ * chart's point budget (2,000), which draws them all.
+ */
+export async function waitChartDrawn(page: Page, lanes: number[]): Promise<void> {
+  await page.waitForFunction(
+    (laneIdxs) => {
+      const zo = (window as unknown as { __zo: { seriesLength(lane: number): number } }).__zo;
+      return laneIdxs.every((lane) => {
+        const d = document.querySelector(`[data-testid=loss-chart] .curve-raw-${lane} path.recharts-curve`)?.getAttribute('d') ?? '';
+        const points = d.split(/[ML]/).filter((x) => x.trim() !== '').length;
+        return points > 0 && points === zo.seriesLength(lane);
+      });
+    },
+    lanes,
+    { polling: 100 },
+  );
 }
 
 export async function csv(page: Page): Promise<string> {

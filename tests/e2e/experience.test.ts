@@ -1,20 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunConfig } from '../../src/core/config';
+import { configFromJson } from '../../src/export/json';
 import { parseCsv } from '../../src/core/csv';
-import { configFromJson, type RunJson } from '../../src/export/json';
-import { formatNumber } from '../../src/ui/format';
-import { csv, launch, openApp, state, waitDone, withoutWall } from './browser';
+import { csv, launch, openApp, state, waitChartDrawn, waitDone } from './browser';
+import { SHOTS, commandsSent, config, download, pngStats, screenshotNotBlank, waitStep, type Zo } from './pageHelpers';
 
 /**
- * The playground experience: live tweaks marked and replayed, chart settings, seeds, sweeps,
- * presets, exports, keyboard, and screenshots of the main views (into test-results/, not git).
- * Runs are short and mostly on the quadratic (cheap on SwiftShader) or on the cpu backend.
+ * The playground experience: sweeps, presets, exports, keyboard, and screenshots of the main views
+ * (into test-results/, not git). Runs are short and mostly on the quadratic (cheap on SwiftShader).
  */
 
-const SHOTS = 'test-results/experience';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -24,157 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Zo = { __zo: { getConfig(): RunConfig; getJson(): string; getState(): { step: number; playing: boolean } } };
-const config = (page: Page) => page.evaluate(() => (window as unknown as Zo).__zo.getConfig());
-const waitStep = (page: Page, atLeast: number) =>
-  page.waitForFunction((n) => (window as unknown as Zo).__zo.getState().step >= n, atLeast, { timeout: 120_000, polling: 100 });
-const pathD = (page: Page, selector: string) => page.locator(`${selector} path.recharts-curve`).first().getAttribute('d');
-
-async function download(page: Page, button: string): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
-  return readFileSync((await file.path())!);
-}
-
-/** Decode a PNG in the page (img-src allows data:) and count its distinct colours on a grid of samples. */
-async function pngStats(page: Page, png: Buffer): Promise<{ width: number; height: number; colours: number }> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    const seen = new Set<number>();
-    const stride = Math.max(1, Math.floor(data.length / 4 / 20000));
-    for (let p = 0; p < data.length / 4; p += stride) seen.add((data[4 * p] << 16) | (data[4 * p + 1] << 8) | data[4 * p + 2]);
-    return { width: img.naturalWidth, height: img.naturalHeight, colours: seen.size };
-  }, png.toString('base64'));
-}
-
-async function screenshotNotBlank(page: Page, name: string): Promise<void> {
-  const png = await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  const stats = await pngStats(page, png);
-  expect(stats.colours, `${name} looks blank`).toBeGreaterThan(40);
-}
-
 describe('playground experience in Chromium', () => {
-  it('a mid-run slider change is marked on the chart and the link replays it exactly', async () => {
-    // The cpu backend keeps this one quick (the skeleton test replays a link on WebGPU); enough steps
-    // that the run is still going when the pause lands.
-    const hash = '#v=1&task=quadratic&t.d=50&seed=5&steps=1000&eval=10&backend=cpu&lane=zo-sgd:lr=0.002,eps=0.001,q=1&lane=sgd:lr=0.05';
-    const { page, errors } = await openApp(browser, hash);
-    await page.getByRole('button', { name: 'Play' }).click();
-    await waitStep(page, 15);
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForFunction(() => !(window as unknown as Zo).__zo.getState().playing);
-    const at = (await state(page)).step + 1;
-    const slider = page.getByLabel('Lane 1 learning rate η');
-    await slider.focus();
-    for (let i = 0; i < 40; i++) await slider.press('ArrowLeft');
-    await page.waitForTimeout(500); // the drag's last (throttled) value reaches the worker
-    await page.getByText('1 live change recorded').waitFor();
-    const [entry] = (await config(page)).schedule;
-    expect(entry).toMatchObject({ step: at, lane: 0, name: 'lr' });
-    expect(entry.value).toBeLessThan(0.002);
-    await page.getByRole('button', { name: 'Play' }).click();
-    await waitDone(page);
-    expect((await config(page)).schedule).toEqual([entry]);
-    const chart = page.getByTestId('loss-chart');
-    await expect(chart.locator('g.mark-0').count()).resolves.toBe(1);
-    await chart.getByText(`lr → ${formatNumber(entry.value)}`).waitFor();
-    const first = await csv(page);
-    const link = await page.getByLabel('Share link').inputValue();
-    expect(link).toContain(`at=${at}:0:lr=`);
-    expect(errors).toEqual([]);
-    await page.close();
-
-    const { page: replay } = await openApp(browser, new URL(link).hash);
-    await waitDone(replay);
-    expect(withoutWall(await csv(replay))).toBe(withoutWall(first));
-    await expect(replay.locator('[data-testid=loss-chart] g.mark-0').count()).resolves.toBe(1);
-    await replay.close();
-  });
-
-  it('smoothing, axes, legend and hover change what is drawn; diagnostics are drawn when on', async () => {
-    const hash = '#v=1&task=spiral&seed=2&steps=60&eval=10&backend=cpu&lane=zo-sgd:lr=0.05&lane=adam:lr=0.03';
-    const { page, errors } = await openApp(browser, hash);
-    await page.getByTestId('diagnostics-lane-0').check();
-    expect((await config(page)).lanes[0].diagnostics).toBe(true);
-    await page.getByRole('button', { name: 'Play' }).click();
-    await waitDone(page);
-    await page.waitForTimeout(400); // the last throttled redraw
-    const chart = page.getByTestId('loss-chart');
-    // Diagnostics on lane 1: cos(ĝ, ∇L) drawn in its panel, and the link says so.
-    await page.getByTestId('diagnostics-panel').locator('path.recharts-curve').waitFor();
-    await expect(page.getByLabel('Share link').inputValue()).resolves.toMatch(/lane=zo-sgd:[^&]*diag=1/);
-    const raw = await pathD(page, '[data-testid=loss-chart] .curve-raw-0');
-    expect(raw).toBeTruthy();
-    await expect(chart.locator('.curve-ema-0').count()).resolves.toBe(0);
-
-    await page.getByLabel('Smoothing').fill('0.9');
-    await chart.locator('.curve-ema-0 path.recharts-curve').waitFor();
-    await expect(chart.locator('.curve-raw-0 path.recharts-curve').getAttribute('stroke-opacity')).resolves.toBe('0.2');
-
-    await page.getByLabel('X axis').selectOption('forwardPasses');
-    await chart.getByText('forward passes').waitFor();
-    await expect(pathD(page, '[data-testid=loss-chart] .curve-raw-0')).resolves.not.toBe(raw);
-    const logD = await pathD(page, '[data-testid=loss-chart] .curve-raw-1');
-    await page.getByLabel('Y scale').selectOption('linear');
-    await page.waitForFunction((d) => document.querySelector('[data-testid=loss-chart] .curve-raw-1 path.recharts-curve')?.getAttribute('d') !== d, logD);
-
-    await page.getByTestId('legend-lane-1').click();
-    await expect(chart.locator('.curve-raw-1').count()).resolves.toBe(0);
-    await expect(page.getByTestId('speed-chart').locator('.speed-1').count()).resolves.toBe(0);
-    await page.getByTestId('legend-lane-1').click();
-    await chart.locator('.curve-raw-1').waitFor();
-
-    // Hovering the loss chart moves the cursor and the readouts of both charts.
-    const box = (await chart.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
-    await expect(page.getByTestId('loss-readout').textContent()).resolves.toMatch(/^forward passes \d/);
-    const cursor = page.getByTestId('speed-chart').locator('.hover-layer line');
-    await cursor.waitFor({ state: 'attached' });
-    expect(Number(await cursor.getAttribute('x1'))).toBeGreaterThan(64);
-    await expect(page.getByTestId('speed-readout').textContent()).resolves.toMatch(/ms\/step/);
-    await screenshotNotBlank(page, 'main-1280');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('several seeds per lane draw a mean curve inside a band; a diverged lane is marked', async () => {
-    const hash = '#v=1&task=quadratic&t.d=20&seed=1&steps=40&eval=10&lane=zo-sgd:lr=0.01&lane=sgd:lr=0.1&lane=sgd:lr=1';
-    const { page, errors } = await openApp(browser, hash);
-    await page.getByLabel('Seeds').selectOption('3');
-    await page.getByRole('button', { name: 'Play' }).click();
-    await waitDone(page);
-    await page.getByTestId('replicas-status').getByText('2/2 extra seeds done').waitFor({ timeout: 120_000 });
-    const chart = page.getByTestId('loss-chart');
-    await chart.locator('.band-0 path').first().waitFor();
-    await expect(chart.locator('.seed-mean-0 path.recharts-curve').count()).resolves.toBe(1);
-    const area = await chart.locator('.band-0 path').first().getAttribute('d');
-    expect(area?.length ?? 0).toBeGreaterThan(50);
-    // Lane 3 (gradient descent with η = 1 > 2/κ) blows up: its status and a labelled marker say where.
-    const status = (await page.getByTestId('lane-status-2').textContent())!;
-    const at = /^diverged at step (\d+)/.exec(status)?.[1];
-    expect(at, status).toBeDefined();
-    await expect(chart.locator('g.diverged-2').count()).resolves.toBe(1);
-    await chart.getByText(`diverged @ ${at}`).waitFor();
-    const paths = await chart.locator('path.recharts-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
-    expect(paths.some((d) => /NaN|Infinity/.test(d))).toBe(false);
-    // The JSON export carries the extra seeds too, each a full run of the same config.
-    const json = JSON.parse(await page.evaluate(() => (window as unknown as Zo).__zo.getJson())) as RunJson;
-    expect(json.replicas.map((r) => [r.seed, r.done, r.lanes[0].trainLoss.length])).toEqual([
-      [2, true, 40],
-      [3, true, 40],
-    ]);
-    expect(json.replicas[0].lanes[0].trainLoss).not.toEqual(json.lanes[0].trainLoss);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
   it('a 2×2 sweep completes and a clicked cell opens exactly that run', async () => {
     const { page, errors } = await openApp(browser, '#v=1&task=quadratic&t.d=20&seed=4&steps=200&eval=5&lane=zo-sgd:lr=0.01,eps=0.001,q=1');
     const fill = async (label: string, value: string) => {
@@ -236,7 +83,7 @@ describe('playground experience in Chromium', () => {
     const { page, errors } = await openApp(browser, '#v=1&task=quadratic&t.d=30&seed=1&steps=30&eval=10&lane=zo-sgd:lr=0.005&lane=sgd:lr=0.1');
     await page.getByRole('button', { name: 'Play' }).click();
     await waitDone(page);
-    await page.waitForTimeout(400);
+    await waitChartDrawn(page, [0, 1]); // the PNG shows the finished curves
 
     const rows = parseCsv((await download(page, 'Export CSV')).toString());
     expect(rows).toHaveLength(60);
@@ -294,9 +141,11 @@ describe('playground experience in Chromium', () => {
     await page.waitForFunction(() => (window as unknown as Zo).__zo.getState().step === 0);
 
     await page.getByLabel('Seed', { exact: true }).focus();
+    const sent = await commandsSent(page);
     await page.keyboard.press('s');
     await page.keyboard.press('Space');
-    await page.waitForTimeout(300);
+    // Keys are handled as they are pressed: a shortcut that acted would have sent the worker a command.
+    expect(await commandsSent(page)).toBe(sent);
     expect(await step()).toBe(0);
     expect((await state(page)).playing).toBe(false);
     expect(errors).toEqual([]);
@@ -307,7 +156,17 @@ describe('playground experience in Chromium', () => {
     const { page, errors } = await openApp(browser, '#v=1&task=quadratic&t.d=20&steps=30&eval=10&run=1');
     await waitDone(page);
     await page.setViewportSize({ width: 820, height: 1180 });
-    await page.waitForTimeout(400);
+    // The charts have been measured and drawn again at the new width (an svg is styled to fill its
+    // box; its width attribute is the width the chart last measured and drew at).
+    await page.waitForFunction(
+      () => {
+        const surfaces = [...document.querySelectorAll('.recharts-wrapper svg.recharts-surface')];
+        const redrawn = (svg: Element) => Math.abs(Number(svg.getAttribute('width')) - svg.getBoundingClientRect().width) < 1;
+        return document.documentElement.clientWidth <= 820 && surfaces.length >= 2 && surfaces.every(redrawn);
+      },
+      null,
+      { polling: 100 },
+    );
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshotNotBlank(page, 'tablet-820');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkerEvent } from '../../src/worker/protocol';
+import type { DevEvent } from '../../src/worker/protocol';
 import { launch, openApp } from './browser';
 
 let browser: Browser;
@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 
-type SelfTest = Extract<WorkerEvent, { type: 'selfTest' }>;
+type SelfTest = Extract<DevEvent, { type: 'selfTest' }>;
 
 describe('WGSL perturbation kernel vs its TypeScript twin (SwiftShader WebGPU)', () => {
   it('same integer stream, same z within float32 tolerance, exact regeneration and round trip', async () => {

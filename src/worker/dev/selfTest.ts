@@ -4,9 +4,9 @@
  * transcendental tolerance), Rademacher signs, moments, regeneration and the ±ε round trip.
  */
 import * as tf from '@tensorflow/tfjs';
-import { directionValues, type DirectionKey } from '../core/perturb';
-import { Purpose, philox4x32 } from '../core/rng';
-import { perturbedCopy, type KernelMode } from './perturb-webgpu';
+import { directionValues, type DirectionKey } from '../../core/perturb';
+import { Purpose, philox4x32 } from '../../core/rng';
+import { perturbedCopy, type KernelMode } from '../backend/webgpu-perturb';
 
 export interface SelfTestResult {
   backend: string;

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import type { BackendChoice } from '../core/config';
-import { perturbKernelName, setPerturbKernel } from '../core/perturb';
-import { webgpuPerturbKernel } from './perturb-webgpu';
-import type { BackendInfo, BackendName } from './protocol';
+import type { BackendChoice } from '../../core/config';
+import { perturbKernelName, setPerturbKernel } from '../../core/perturb';
+import type { BackendInfo, BackendName } from '../protocol';
+import { webgpuPerturbKernel } from './webgpu-perturb';
 
 /**
  * Pick the tfjs backend: WebGPU first, then WebGL (needs OffscreenCanvas in a worker), then cpu.
@@ -38,41 +38,6 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** The webgpu backend's factory, captured at import so a lost device can be replaced. */
-const webgpuFactory = (() => {
-  try {
-    return tf.findBackendFactory('webgpu');
-  } catch {
-    return null;
-  }
-})();
-
-/** The GPU device of the running webgpu backend, if that is the backend. */
-export function webgpuDevice(): GPUDevice | null {
-  if (tf.getBackend() !== 'webgpu') return null;
-  return (tf.backend() as unknown as { device?: GPUDevice }).device ?? null;
-}
-
-/**
- * Replace a lost WebGPU device: remove the backend (dropping every tensor it held), re-register
- * its factory and start it again. Falls back down the usual chain when WebGPU cannot come back.
- */
-export async function recreateBackend(): Promise<BackendInfo> {
-  const lost = tf.getBackend();
-  try {
-    tf.removeBackend(lost);
-  } catch {
-    // already gone
-  }
-  if (lost === 'webgpu' && webgpuFactory) {
-    tf.registerBackend('webgpu', webgpuFactory, 3);
-    const info = await chooseBackend('webgpu');
-    if (info.name === 'webgpu') return { ...info, reason: 'WebGPU device re-created after a device loss' };
-    return info;
-  }
-  return chooseBackend('auto');
 }
 
 export async function chooseBackend(choice: BackendChoice): Promise<BackendInfo> {

@@ -1,0 +1,163 @@
+import { METRIC_ROW_WIDTH } from './protocol';
+
+/**
+ * Pacing of a playing run: steps in chunks of about CHUNK_MS between turns of the worker's message
+ * loop (so commands such as pause land within one chunk), metrics batched and flushed every few tens
+ * of milliseconds (never one message per step), pictures and memory figures on slower timers.
+ */
+
+/** Metrics are batched and flushed at most this often. */
+const FLUSH_MS = 40;
+/** Target wall time of one chunk of steps between message-loop turns. */
+const CHUNK_MS = 25;
+/** Task pictures are rebuilt at most this often while playing… */
+const VIEW_MS = 300;
+/** …and take at most this share of the worker's time (a picture can cost many forward passes). */
+const VIEW_SHARE = 0.2;
+/** Memory figures are sent at most this often. */
+const MEMORY_MS = 1000;
+/** A chunk never exceeds this many steps, so a diverging lane stops within it. */
+const MAX_CHUNK_STEPS = 5;
+
+/** Yield to the worker's message loop without setTimeout's 4 ms clamp. */
+export function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Metric rows of the chunks run since the last flush, sent as one transferred array. */
+export class MetricBuffer {
+  private chunks: Float64Array[] = [];
+  private numRows = 0;
+
+  /** Keep a copy of a chunk's rows (the runner reuses its buffer). */
+  push(rows: Float64Array, numRows: number): void {
+    if (numRows === 0) return;
+    this.chunks.push(rows.slice());
+    this.numRows += numRows;
+  }
+
+  clear(): void {
+    this.chunks = [];
+    this.numRows = 0;
+  }
+
+  /** Every buffered row, row-major [numRows × METRIC_ROW_WIDTH]; null when there is none. */
+  take(): { rows: Float64Array; numRows: number } | null {
+    if (this.numRows === 0) return null;
+    const rows = new Float64Array(this.numRows * METRIC_ROW_WIDTH);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      rows.set(chunk, offset);
+      offset += chunk.length;
+    }
+    const numRows = this.numRows;
+    this.clear();
+    return { rows, numRows };
+  }
+}
+
+/** When the next flush, picture and memory report are due, and how many steps the next chunk runs. */
+export class Pacer {
+  /** A play loop is running (at most one at a time). */
+  looping = false;
+  private chunkSteps = 1;
+  private lastFlush = 0;
+  private lastView = -Infinity;
+  private lastMemory = -Infinity;
+  /** Gap before the next picture: VIEW_MS, or longer when pictures are expensive. */
+  private viewGap = VIEW_MS;
+
+  /** A new run starts with one-step chunks. */
+  restart(): void {
+    this.chunkSteps = 1;
+  }
+
+  get stepsPerChunk(): number {
+    return this.chunkSteps;
+  }
+
+  /** Size the next chunk so that it takes about CHUNK_MS, given that `steps` took `ms`. */
+  chunkTook(steps: number, ms: number): void {
+    const perStep = ms / steps;
+    this.chunkSteps = Math.max(1, Math.min(MAX_CHUNK_STEPS, Math.floor(CHUNK_MS / Math.max(perStep, 0.01))));
+  }
+
+  flushed(): void {
+    this.lastFlush = performance.now();
+  }
+  memorySent(): void {
+    this.lastMemory = performance.now();
+  }
+  /** A picture took `ms` to build (or failed): the next waits VIEW_MS, or longer if pictures are costly. */
+  viewBuilt(ms: number | null): void {
+    if (ms !== null) this.viewGap = Math.max(VIEW_MS, ms / VIEW_SHARE);
+    this.lastView = performance.now();
+  }
+
+  get flushDue(): boolean {
+    return performance.now() - this.lastFlush >= FLUSH_MS;
+  }
+  get memoryDue(): boolean {
+    return performance.now() - this.lastMemory >= MEMORY_MS;
+  }
+  get viewDue(): boolean {
+    return performance.now() - this.lastView >= this.viewGap;
+  }
+}
+
+/** What the play loop drives: the host's serialised queue, its chunks and its reports. */
+export interface PacedRun {
+  /** Playing, with a run that is not done. */
+  readonly active: boolean;
+  /** Run `task` after everything queued before it; later commands wait for it. */
+  serialise<T>(task: () => Promise<T>): Promise<T>;
+  runChunk(steps: number): Promise<void>;
+  flush(): void;
+  postMemory(): void;
+  postView(): Promise<void>;
+  fail(e: unknown): void;
+  /** The loop ended (paused, done or failed): say so. */
+  loopEnded(): void;
+}
+
+/** One chunk, sized so that it takes about CHUNK_MS. */
+async function timedChunk(run: PacedRun, pace: Pacer): Promise<void> {
+  if (!run.active) return;
+  const steps = pace.stepsPerChunk;
+  const t0 = performance.now();
+  await run.runChunk(steps);
+  pace.chunkTook(steps, performance.now() - t0);
+}
+
+/**
+ * Play until paused, done or failed: a chunk, the reports that are due, a turn of the message loop.
+ * Chunks and pictures go through the host's queue, so no command touches the runner meanwhile.
+ */
+export async function playLoop(run: PacedRun, pace: Pacer): Promise<void> {
+  if (pace.looping) return;
+  pace.looping = true;
+  try {
+    while (run.active) {
+      await run.serialise(() => timedChunk(run, pace));
+      if (pace.flushDue) run.flush();
+      if (pace.memoryDue) run.postMemory();
+      if (pace.viewDue) await run.serialise(() => run.postView());
+      await yieldToEvents();
+    }
+  } catch (e) {
+    run.fail(e);
+  } finally {
+    pace.looping = false;
+    run.flush();
+    run.postMemory();
+    await run.postView().catch((e) => run.fail(e));
+    run.loopEnded();
+  }
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import { MetricBuffer, Pacer } from '../../src/worker/pacing';
+import { METRIC_ROW_WIDTH } from '../../src/worker/protocol';
+
+/** `numRows` metric rows whose first column is the row's number from `from`. */
+function rows(from: number, numRows: number): Float64Array {
+  const out = new Float64Array(numRows * METRIC_ROW_WIDTH);
+  for (let r = 0; r < numRows; r++) out[r * METRIC_ROW_WIDTH] = from + r;
+  return out;
+}
+
+describe('worker pacing', () => {
+  it('a flush sends every row of the chunks since the last one, in order, once', () => {
+    const buffer = new MetricBuffer();
+    const first = rows(0, 2);
+    buffer.push(first, 2);
+    first.fill(-1); // the runner reuses its buffer: the rows pushed must be a copy
+    buffer.push(rows(2, 0), 0);
+    buffer.push(rows(2, 3), 3);
+    const batch = buffer.take()!;
+    expect(batch.numRows).toBe(5);
+    expect(Array.from({ length: 5 }, (_, r) => batch.rows[r * METRIC_ROW_WIDTH])).toEqual([0, 1, 2, 3, 4]);
+    expect(buffer.take()).toBeNull();
+  });
+
+  it('chunks aim at 25 ms, between 1 step and 5 (so a diverging lane stops within 5 steps)', () => {
+    const pace = new Pacer();
+    expect(pace.stepsPerChunk).toBe(1);
+    pace.chunkTook(1, 10); // 10 ms a step → 2 steps fit in 25 ms
+    expect(pace.stepsPerChunk).toBe(2);
+    pace.chunkTook(2, 0.02); // very fast steps are still capped
+    expect(pace.stepsPerChunk).toBe(5);
+    pace.chunkTook(5, 500); // a slow step runs alone
+    expect(pace.stepsPerChunk).toBe(1);
+    pace.chunkTook(1, 1);
+    pace.restart(); // a new run starts with one-step chunks
+    expect(pace.stepsPerChunk).toBe(1);
+  });
+
+  it('pictures every 300 ms, or five times their cost when costly (at most a fifth of the time); metrics every 40 ms, memory every second', () => {
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const pace = new Pacer();
+      expect(pace.viewDue).toBe(true);
+      pace.viewBuilt(10);
+      now = 299;
+      expect(pace.viewDue).toBe(false);
+      now = 300;
+      expect(pace.viewDue).toBe(true);
+      now = 1000;
+      pace.viewBuilt(100);
+      now = 1499;
+      expect(pace.viewDue).toBe(false);
+      now = 1500;
+      expect(pace.viewDue).toBe(true);
+      pace.viewBuilt(null); // a picture that failed keeps the last gap
+      now = 1999;
+      expect(pace.viewDue).toBe(false);
+
+      now = 5000;
+      pace.flushed();
+      pace.memorySent();
+      now = 5039;
+      expect([pace.flushDue, pace.memoryDue]).toEqual([false, false]);
+      now = 5040;
+      expect([pace.flushDue, pace.memoryDue]).toEqual([true, false]);
+      now = 6000;
+      expect(pace.memoryDue).toBe(true);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+});
