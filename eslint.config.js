@@ -4,26 +4,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Files in src/core and src/ui that must not pull tfjs into the main thread. The `!` entries are the
- * pure modules of core/tasks: the specs, the picture types, the asset list, and the data modules
- * (formats, corpora, the packed lexicon, the grammar) that the PyTorch export embeds,
- * and the optimizers' pure modules: their specs and PyTorch templates.
+ * The layers and what each may import (dependencies point one way: ui → worker protocol → core;
+ * src/export is pure and serves the ui and the cli). The UI's one window into src/worker is the
+ * protocol and the list of data files both sides fetch. That the main thread never reaches tfjs,
+ * directly or through a core module, is checked on the whole import graph by
+ * tests/lint/main-thread.test.ts, not by a list of file names here.
  */
-const TASKS_PURE = [
-  'specs', 'picture', 'assets', 'torch', 'shared/spec', 'shared/assets', '*/spec', '*/torch',
-  'digits/data', 'sentiment/checkpoint', 'sentiment/corpus', 'sentiment/lexicon', 'char-lm/grammar', 'char-lm/text',
-  // MOVED(issue-11): the old paths, re-exports until the merge.
-  'checkpoint', 'corpus', 'data', 'data/lexicon', 'digitData', 'grammar',
-];
-const TFJS_CORE = [
-  '**/core/runner', '**/core/run/runner', '**/core/tasks', '**/core/tasks/**', '**/core/optimizers/**', '**/core/perturb', '**/core/index', '**/core/kernels/**',
-  // Folders are re-included so that the pure files inside them can be (gitignore's rule); the
-  // folder's own name stays restricted, as an import of it is the tfjs-backed index.
-  '!**/core/tasks/', '!**/core/tasks/*/',
-  ...TASKS_PURE.map((name) => `!**/core/tasks/${name}`),
-  // (`*/` re-opens the per-optimizer folders, whose implementations the line above still restricts.)
-  ...['specs', 'params', 'hyper', 'two-point-spec', 'torch', '*/', '*/spec'].map((name) => `!**/core/optimizers/${name}`),
-];
+const UI_LIBS = ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'recharts'];
+const layer = (message, ...group) => ['error', { patterns: [{ group, message }] }];
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-e2e', 'node_modules', 'scratch', 'coverage', 'bench/results.json'] },
@@ -48,10 +36,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'zustand', 'recharts', '**/ui/**', '**/worker/**'], message: 'src/core stays free of UI and worker code.' }] },
-      ],
+      'no-restricted-imports': layer('src/core imports tfjs and itself only: no UI, worker, export or CLI code.', ...UI_LIBS, '**/ui/**', '**/worker/**', '**/export/**', '**/cli/**'),
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'self', 'navigator', 'location', 'localStorage', 'postMessage', 'importScripts'].map((name) => ({
@@ -77,7 +62,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@tensorflow/*'], message: 'No tfjs on the main thread: it lives in the worker.' },
-            { group: TFJS_CORE, message: 'This core module imports tfjs; the UI may use only pure core modules.' },
+            { group: ['**/cli/**', '**/worker/**', '!**/worker/protocol', '!**/worker/dataFiles'], message: 'The UI talks to the worker through its protocol only.' },
           ],
         },
       ],
@@ -88,20 +73,17 @@ export default tseslint.config(
     files: ['src/export/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'recharts', '**/ui/**', '**/worker/**', '**/cli/**'], message: 'src/export imports core only.' },
-            { group: ['@tensorflow/*', ...TFJS_CORE], message: 'src/export also runs on the main thread: no tfjs.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': layer('src/export is pure (it runs on the main thread too): core only, no tfjs.', ...UI_LIBS, '@tensorflow/*', '**/ui/**', '**/worker/**', '**/cli/**'),
     },
   },
   {
     files: ['src/worker/**/*.ts'],
     languageOptions: { globals: { ...globals.worker } },
+    rules: { 'no-restricted-imports': layer('The worker hosts core: no UI, export or CLI code.', ...UI_LIBS, '**/ui/**', '**/export/**', '**/cli/**') },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': layer('The CLI runs core and the exports in Node: no UI or worker code.', ...UI_LIBS, '**/ui/**', '**/worker/**') },
   },
   {
     files: ['src/cli/**/*.ts', 'tests/**/*.ts', '*.config.{js,ts}'],
