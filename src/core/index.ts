@@ -11,7 +11,7 @@
  * [0, 2³²)) throws a RangeError naming it; nothing is clamped. Hyperparameters and their domains:
  * src/core/optimizers/README.md.
  */
-import { nearest } from './codec';
+import { nearest } from './run/codec';
 import { OPTIMIZER_FACTORIES, type HyperInput, type Optimizer } from './optimizers';
 import { OPTIMIZER_IDS, isOptimizerId, type HyperOf, type OptimizerId } from './optimizers/specs';
 
@@ -27,12 +27,15 @@ export function createOptimizer<Id extends OptimizerId>(id: Id, hyper?: HyperOf<
 export { Optimizer } from './optimizers';
 export { OPTIMIZERS, OPTIMIZER_IDS, OPTIMIZER_SPECS, isOptimizerId, optimizerSpec } from './optimizers/specs';
 export type { HyperOf, OptimizerId } from './optimizers/specs';
-export { TASKS, taskSpec } from './catalog/tasks';
-export type { Domain, OptimizerSpec, TaskSpec, ParamSpec } from './catalog/types';
+export { TASKS, taskSpec } from './tasks/specs';
+export type { Domain, ParamSpec } from './params';
+export type { OptimizerSpec } from './optimizers/types';
+export type { TaskSpec } from './tasks/shared/spec';
 export { TASK_FACTORIES } from './tasks';
 export type { TaskInstance, Batch } from './tasks';
-export { Runner, METRIC_COLUMNS, NUM_METRIC_COLUMNS, DIVERGENCE_FACTOR } from './runner';
-export { RunConfigSchema, defaultConfig, type RunConfig } from './config';
-export { encodeConfig, decodeConfig } from './codec';
-export { toCsv, parseCsv, CSV_HEADER } from './csv';
+export { Runner, DIVERGENCE_FACTOR } from './run/runner';
+export { METRIC_COLUMNS, NUM_METRIC_COLUMNS } from './run/metrics';
+export { RunConfigSchema, defaultConfig, type RunConfig } from './run/config';
+export { encodeConfig, decodeConfig } from './run/codec';
+export { toCsv, parseCsv, CSV_HEADER } from '../export/csv';
 export { perturb, direction, setPerturbKernel } from './random/perturb';

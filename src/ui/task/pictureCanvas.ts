@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Bounds } from '../../core/views';
+import type { Bounds } from '../../core/tasks/picture';
 
 /**
  * Canvas drawing for the task pictures: a ref'd canvas redrawn when its data changes (views arrive

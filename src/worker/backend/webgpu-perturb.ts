@@ -7,8 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { webgpu_util, type WebGPUBackend, type WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import type { DirectionKey, PerturbKernel } from '../../core/perturb';
-import { Purpose } from '../../core/rng';
+import type { DirectionKey, PerturbKernel } from '../../core/random/perturb';
+import { Purpose } from '../../core/random/philox';
 
 const PHILOX_WGSL = `
 fn zoMulHiLo(a : u32, b : u32) -> vec2<u32> {

@@ -1,6 +1,6 @@
-import { COLUMN, NUM_METRIC_COLUMNS } from '../core/run/metrics';
-import { latestOf, type LaneLatest, type LaneRecord } from '../core/run/record';
-import { csvRowsOf, type CsvRow } from '../export/csv';
+import { COLUMN, NUM_METRIC_COLUMNS } from '../../core/run/metrics';
+import { latestOf, type LaneLatest, type LaneRecord } from '../../core/run/record';
+import { csvRowsOf, type CsvRow } from '../../export/csv';
 
 /**
  * Recorded results, kept outside React state: one set of growable typed-array columns per lane.

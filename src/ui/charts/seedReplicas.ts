@@ -1,11 +1,11 @@
-import { withoutDiagnostics, type RunConfig } from '../core/run/config';
-import { replicaConfig, replicaSeed } from '../core/run/experiments';
-import type { ReplicaRecord } from '../export/json';
-import type { SeedCurve } from './band';
-import { smoothedTrain } from './curves';
-import { runJob, type JobHandle, type JobResult } from './pool';
+import { withoutDiagnostics, type RunConfig } from '../../core/run/config';
+import { replicaConfig, replicaSeed } from '../../core/run/experiments';
+import type { ReplicaRecord } from '../../export/json';
+import type { SeedCurve } from './seedBand';
+import { smoothedTrain } from './lossCurves';
+import { runJob, type JobHandle, type JobResult } from '../app/workerPool';
 import { series, type XKey } from './series';
-import { useStore } from './store';
+import { useStore } from '../store';
 
 /**
  * Several seeds per lane: while the current run has started and the user asked for N > 1 seeds, the
