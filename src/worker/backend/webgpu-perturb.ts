@@ -1,8 +1,8 @@
 /**
  * The WebGPU perturbation kernel: θ ← θ + scale·z(seed, step, query, tensorIdx) in one fused WGSL
  * program per tensor, with z generated on the GPU by the same Philox4x32-10 + Box–Muller as the
- * TypeScript twin in `src/core/rng.ts` (integer stream bit-identical; the Gaussian differs only by
- * float32 log/cos/sin rounding, see tests). Per-call values travel in uniforms, so the shader is
+ * TypeScript twin in `src/core/random/philox.ts` (integer stream bit-identical; the Gaussian differs
+ * only by float32 log/cos/sin rounding, see tests). Per-call values travel in uniforms, so the shader is
  * compiled once; `scale` is a device tensor, so a step never reads back or uploads anything d-sized.
  */
 import * as tf from '@tensorflow/tfjs';
