@@ -1,6 +1,6 @@
-import { OPTIMIZERS } from '../core/catalog/optimizers';
-import { TASKS } from '../core/catalog/tasks';
-import { fitToSpec } from '../core/catalog/types';
+import { OPTIMIZERS } from '../core/optimizers/specs';
+import { TASKS } from '../core/tasks/specs';
+import { fitToSpec } from '../core/params';
 import { decodeConfig, type Decoded } from '../core/run/codec';
 
 /**

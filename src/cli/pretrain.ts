@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { defaultTaskSettings } from '../core/config';
-import { encodeCheckpoint } from '../core/tasks/checkpoint';
-import { CHECKPOINT_FILE, PRETRAIN_SEED, createSentiment } from '../core/tasks/sentiment';
+import { defaultTaskSettings } from '../core/run/config';
+import { CHECKPOINT_FILE, PRETRAIN_SEED, encodeCheckpoint } from '../core/tasks/sentiment/checkpoint';
+import { createSentiment } from '../core/tasks/sentiment/task';
 
 const STEPS = 300;
 const LR = 0.03;

@@ -1,5 +1,5 @@
-import { optimizerSpec } from '../core/catalog/optimizers';
-import { taskSpec } from '../core/catalog/tasks';
+import { optimizerSpec } from '../core/optimizers/specs';
+import { taskSpec } from '../core/tasks/specs';
 import { axisLabel, type SeedSpread, type SweepCell, type SweepSettings } from '../core/run/experiments';
 import { latestOf } from '../core/run/record';
 import type { RunOutcome } from './run';

@@ -4,7 +4,7 @@
  * Decodes the same RunConfig as the browser and runs the same Runner on tfjs's cpu backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { taskSpec } from '../core/catalog/tasks';
+import { taskSpec } from '../core/tasks/specs';
 import { encodeConfig } from '../core/run/codec';
 import type { RunConfig } from '../core/run/config';
 import { useDiskAssets } from './assets';

@@ -4,7 +4,7 @@
  * and is the median of several repetitions after warm-up.
  */
 import * as tf from '@tensorflow/tfjs';
-import { defaultTaskSettings } from './config';
+import { defaultTaskSettings } from './run/config';
 import { createOptimizer } from './index';
 import { TASK_FACTORIES, type TaskInstance } from './tasks';
 

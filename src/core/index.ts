@@ -1,8 +1,9 @@
 /**
  * ZO Playground's public library API, in TF.js's own idiom:
  *
+ *   const w = tf.variable(tf.zeros([3, 1]));
  *   const opt = createOptimizer('zo-sgd', { lr: 1e-3, eps: 1e-3, dist: 'rademacher' }, { seed: 7 });
- *   opt.minimize(() => model.predict(x).sub(y).square().mean() as tf.Scalar);
+ *   for (let i = 0; i < 100; i++) opt.minimize(() => x.matMul(w).sub(y).square().mean() as tf.Scalar);
  *   opt.dispose();
  *
  * Like tf.train: `minimize(f, returnCost, varList)`, a non-scalar loss throws, and the backprop
@@ -10,8 +11,12 @@
  * method's mathematical domain (lr < 0, ε ≤ 0, β ∉ [0, 1), a non-integer q, a seed outside
  * [0, 2³²)) throws a RangeError naming it; nothing is clamped. Hyperparameters and their domains:
  * src/core/optimizers/README.md.
+ *
+ * A whole run as the playground and the CLI replay it: `new Runner(parseRunConfig(json))` (or a
+ * share link's `decodeConfig(hash).config`), then `await runner.runChunk(n)` until `runner.done`;
+ * each chunk's `rows` are NUM_METRIC_COLUMNS wide, read with `decodeRow(rows, i)`.
  */
-import { nearest } from './codec';
+import { nearest } from './run/codec';
 import { OPTIMIZER_FACTORIES, type HyperInput, type Optimizer } from './optimizers';
 import { OPTIMIZER_IDS, isOptimizerId, type HyperOf, type OptimizerId } from './optimizers/specs';
 
@@ -24,15 +29,30 @@ export function createOptimizer<Id extends OptimizerId>(id: Id, hyper?: HyperOf<
   return OPTIMIZER_FACTORIES[id]((hyper ?? {}) as HyperInput, opts.seed ?? 1);
 }
 
-export { Optimizer } from './optimizers';
-export { OPTIMIZERS, OPTIMIZER_IDS, OPTIMIZER_SPECS, isOptimizerId, optimizerSpec } from './optimizers/specs';
-export type { HyperOf, OptimizerId } from './optimizers/specs';
-export { TASKS, taskSpec } from './catalog/tasks';
-export type { Domain, OptimizerSpec, TaskSpec, ParamSpec } from './catalog/types';
-export { TASK_FACTORIES } from './tasks';
-export type { TaskInstance, Batch } from './tasks';
-export { Runner, METRIC_COLUMNS, NUM_METRIC_COLUMNS, DIVERGENCE_FACTOR } from './runner';
-export { RunConfigSchema, defaultConfig, type RunConfig } from './config';
-export { encodeConfig, decodeConfig } from './codec';
-export { toCsv, parseCsv, CSV_HEADER } from './csv';
-export { perturb, direction, setPerturbKernel } from './random/perturb';
+export { Optimizer } from './optimizers/optimizer';
+export { OPTIMIZERS, OPTIMIZER_IDS, isOptimizerId, optimizerSpec, type HyperOf, type OptimizerId } from './optimizers/specs';
+export type { OptimizerSpec, HyperSpec, Paper, Family } from './optimizers/types';
+export type { Domain, ParamSpec } from './params';
+
+export { TASKS, isTaskId, taskSpec, type TaskId } from './tasks/specs';
+export type { TaskSpec } from './tasks/shared/spec';
+export { TASK_FACTORIES } from './tasks/registry';
+export type { TaskInstance, Batch, TaskFactory } from './tasks/types';
+export type { TaskPicture } from './tasks/picture';
+
+export { Runner, DIVERGENCE_FACTOR } from './run/runner';
+export {
+  METRIC_COLUMNS,
+  NUM_METRIC_COLUMNS,
+  COLUMN,
+  decodeRow,
+  decodeRows,
+  type MetricColumn,
+  type MetricRow,
+  type LaneStatus,
+  type LaneStatusInfo,
+  type LaneMemory,
+} from './run/metrics';
+export { parseRunConfig, defaultConfig, defaultLane, type RunConfig, type Lane, type ScheduleEntry } from './run/config';
+export { encodeConfig, decodeConfig, type Decoded } from './run/codec';
+export { perturb, direction, setPerturbKernel, type DirectionKey, type PerturbKernel } from './random/perturb';

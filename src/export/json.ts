@@ -1,6 +1,6 @@
-import { optimizerSpec } from '../core/catalog/optimizers';
-import { taskSpec } from '../core/catalog/tasks';
-import type { ParamSpec } from '../core/catalog/types';
+import { optimizerSpec } from '../core/optimizers/specs';
+import { taskSpec } from '../core/tasks/specs';
+import type { ParamSpec } from '../core/params';
 import { encodeConfig } from '../core/run/codec';
 import { parseRunConfig, type RunConfig } from '../core/run/config';
 import type { LaneStatusInfo } from '../core/run/metrics';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseRunConfig, type RunConfig } from '../core/run/config';
-import { viewBuffers } from '../core/views';
-import { Runner } from '../core/runner';
+import { pictureBuffers } from '../core/tasks/picture';
+import { Runner } from '../core/run/runner';
 import { loadTaskAssets } from '../core/tasks/assets';
 import { chooseBackend } from './backend/choose';
 import { dispatch } from './dispatch';
@@ -60,7 +60,7 @@ export class RunHost implements PacedRun {
     this.post({ type: 'ready', backend: this.backend, numParams: this.runner.numParams(), config: this.runner.config });
     this.postLaneStatus();
     this.postState();
-    await this.postView();
+    await this.postPicture();
     await this.runner.measurePeaks();
     this.postMemory();
   }
@@ -84,7 +84,7 @@ export class RunHost implements PacedRun {
     await this.runChunk(1);
     this.flush();
     this.postMemory();
-    await this.postView();
+    await this.postPicture();
     this.postState();
   }
 
@@ -152,18 +152,18 @@ export class RunHost implements PacedRun {
   }
 
   /** Build and send the task's picture (between chunks only). */
-  async postView(): Promise<void> {
+  async postPicture(): Promise<void> {
     const t0 = performance.now();
     let ms: number | null = null;
     try {
-      const view = await this.runner?.view();
-      if (view) this.post({ type: 'view', view }, viewBuffers(view));
+      const picture = await this.runner?.picture();
+      if (picture) this.post({ type: 'picture', picture }, pictureBuffers(picture));
       ms = performance.now() - t0;
     } catch (e) {
       // A picture lost with the device is redrawn after the recovery; anything else is an error.
       if (!(await this.device.explainsFailure())) throw e;
     } finally {
-      this.pace.viewBuilt(ms);
+      this.pace.pictureBuilt(ms);
     }
   }
 

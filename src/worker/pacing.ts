@@ -1,4 +1,4 @@
-import { METRIC_ROW_WIDTH } from './protocol';
+import { NUM_METRIC_COLUMNS } from '../core/run/metrics';
 
 /**
  * Pacing of a playing run: steps in chunks of about CHUNK_MS between turns of the worker's message
@@ -11,9 +11,9 @@ const FLUSH_MS = 40;
 /** Target wall time of one chunk of steps between message-loop turns. */
 const CHUNK_MS = 25;
 /** Task pictures are rebuilt at most this often while playing… */
-const VIEW_MS = 300;
+const PICTURE_MS = 300;
 /** …and take at most this share of the worker's time (a picture can cost many forward passes). */
-const VIEW_SHARE = 0.2;
+const PICTURE_SHARE = 0.2;
 /** Memory figures are sent at most this often. */
 const MEMORY_MS = 1000;
 /** A chunk never exceeds this many steps, so a diverging lane stops within it. */
@@ -48,10 +48,10 @@ export class MetricBuffer {
     this.numRows = 0;
   }
 
-  /** Every buffered row, row-major [numRows × METRIC_ROW_WIDTH]; null when there is none. */
+  /** Every buffered row, row-major [numRows × NUM_METRIC_COLUMNS]; null when there is none. */
   take(): { rows: Float64Array; numRows: number } | null {
     if (this.numRows === 0) return null;
-    const rows = new Float64Array(this.numRows * METRIC_ROW_WIDTH);
+    const rows = new Float64Array(this.numRows * NUM_METRIC_COLUMNS);
     let offset = 0;
     for (const chunk of this.chunks) {
       rows.set(chunk, offset);
@@ -69,10 +69,10 @@ export class Pacer {
   looping = false;
   private chunkSteps = 1;
   private lastFlush = 0;
-  private lastView = -Infinity;
+  private lastPicture = -Infinity;
   private lastMemory = -Infinity;
-  /** Gap before the next picture: VIEW_MS, or longer when pictures are expensive. */
-  private viewGap = VIEW_MS;
+  /** Gap before the next picture: PICTURE_MS, or longer when pictures are expensive. */
+  private pictureGap = PICTURE_MS;
 
   /** A new run starts with one-step chunks. */
   restart(): void {
@@ -95,10 +95,10 @@ export class Pacer {
   memorySent(): void {
     this.lastMemory = performance.now();
   }
-  /** A picture took `ms` to build (or failed): the next waits VIEW_MS, or longer if pictures are costly. */
-  viewBuilt(ms: number | null): void {
-    if (ms !== null) this.viewGap = Math.max(VIEW_MS, ms / VIEW_SHARE);
-    this.lastView = performance.now();
+  /** A picture took `ms` to build (or failed): the next waits PICTURE_MS, or longer if pictures are costly. */
+  pictureBuilt(ms: number | null): void {
+    if (ms !== null) this.pictureGap = Math.max(PICTURE_MS, ms / PICTURE_SHARE);
+    this.lastPicture = performance.now();
   }
 
   get flushDue(): boolean {
@@ -107,8 +107,8 @@ export class Pacer {
   get memoryDue(): boolean {
     return performance.now() - this.lastMemory >= MEMORY_MS;
   }
-  get viewDue(): boolean {
-    return performance.now() - this.lastView >= this.viewGap;
+  get pictureDue(): boolean {
+    return performance.now() - this.lastPicture >= this.pictureGap;
   }
 }
 
@@ -121,7 +121,7 @@ export interface PacedRun {
   runChunk(steps: number): Promise<void>;
   flush(): void;
   postMemory(): void;
-  postView(): Promise<void>;
+  postPicture(): Promise<void>;
   fail(e: unknown): void;
   /** The loop ended (paused, done or failed): say so. */
   loopEnded(): void;
@@ -148,7 +148,7 @@ export async function playLoop(run: PacedRun, pace: Pacer): Promise<void> {
       await run.serialise(() => timedChunk(run, pace));
       if (pace.flushDue) run.flush();
       if (pace.memoryDue) run.postMemory();
-      if (pace.viewDue) await run.serialise(() => run.postView());
+      if (pace.pictureDue) await run.serialise(() => run.postPicture());
       await yieldToEvents();
     }
   } catch (e) {
@@ -157,7 +157,7 @@ export async function playLoop(run: PacedRun, pace: Pacer): Promise<void> {
     pace.looping = false;
     run.flush();
     run.postMemory();
-    await run.postView().catch((e) => run.fail(e));
+    await run.postPicture().catch((e) => run.fail(e));
     run.loopEnded();
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { RunConfig, ScheduleEntry } from '../core/run/config';
 import type { LaneMemory, LaneStatusInfo } from '../core/run/metrics';
-import type { TaskView } from '../core/views';
+import type { TaskPicture } from '../core/tasks/picture';
 import type { SelfTestResult } from './dev/selfTest';
 import type { BenchResult } from '../core/bench';
 
@@ -78,14 +78,11 @@ export type WorkerEvent =
   /** The schedule grew (a live hyperparameter change was recorded). */
   | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
   /** The task's picture (typed arrays transferred), a few times a second at most. */
-  | { type: 'view'; view: TaskView }
+  | { type: 'picture'; picture: TaskPicture }
   /** The answer to a dev command. */
   | { type: 'dev'; event: DevEvent }
   /** Something went wrong; `fatal` means the run cannot continue without a restart. */
   | { type: 'error'; message: string; fatal: boolean };
-
-// MOVED(issue-11): re-export until the merge
-export { NUM_METRIC_COLUMNS as METRIC_ROW_WIDTH } from '../core/run/metrics';
 
 export function assertNever(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Runner } from '../core/runner';
+import { Runner } from '../core/run/runner';
 // choose.ts imports the webgpu backend, so its factory is registered before webgpuFactory reads it.
 import { chooseBackend } from './backend/choose';
 import type { BackendInfo } from './protocol';

@@ -1,4 +1,5 @@
-import { describeDomain, inDomain, type HyperSpec, type OptimizerSpec } from '../catalog/types';
+import { describeDomain, inDomain } from '../params';
+import { type HyperSpec, type OptimizerSpec } from './types';
 
 /**
  * Hyperparameter values as the library takes them (pure: no tfjs). A value is used exactly as

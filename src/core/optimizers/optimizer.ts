@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerSpec } from '../catalog/types';
+import type { OptimizerSpec } from './types';
 import { materialize, type Direction } from '../random/perturb';
 import { checkSeed, resolveHyper, type HyperInput } from './hyper';
 import { optimizerSpec, type OptimizerId } from './specs';

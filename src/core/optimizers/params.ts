@@ -1,4 +1,5 @@
-import { choiceParam, domains, type HyperSpec } from '../catalog/types';
+import { choiceParam, domains } from '../params';
+import type { HyperSpec } from './types';
 
 /**
  * Hyperparameter specs shared by several optimizers (pure data, no tfjs). Each states its slider

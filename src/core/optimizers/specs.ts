@@ -1,4 +1,5 @@
-import type { OptimizerSpec, ParamSpec } from '../catalog/types';
+import type { OptimizerSpec } from './types';
+import type { ParamSpec } from '../params';
 import { ADAM } from './adam/spec';
 import { CMA_ES } from './cma-es/spec';
 import { HIZOO } from './hizoo/spec';

@@ -1,4 +1,4 @@
-import type { Family } from '../catalog/types';
+import type { Family } from './types';
 import ADAM_RULE from '../estimators/torch/adam.py?raw';
 import GRADIENT from '../estimators/torch/gradient.py?raw';
 import NOISE from '../estimators/torch/noise.py?raw';

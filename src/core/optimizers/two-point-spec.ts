@@ -1,4 +1,4 @@
-import type { Paper } from '../catalog/types';
+import type { Paper } from './types';
 import { MODES, dist, mode, q } from './params';
 
 /**

@@ -1,6 +1,6 @@
 import { OPTIMIZER_IDS, isOptimizerId, optimizerSpec } from '../optimizers/specs';
 import { TASKS, isTaskId, taskSpec, type TaskId } from '../tasks/specs';
-import { fitToSpec, formatParam, type ParamSpec } from '../catalog/types';
+import { fitToSpec, formatParam, type ParamSpec } from '../params';
 import {
   BACKENDS,
   MAX_LANES,

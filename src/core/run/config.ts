@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OPTIMIZER_IDS, optimizerSpec, type OptimizerId } from '../optimizers/specs';
 import { TASKS, taskSpec, type TaskId } from '../tasks/specs';
-import { defaultsOf } from '../catalog/types';
+import { defaultsOf } from '../params';
 
 /**
  * RunConfig: everything needed to reproduce a run. The URL, the store, the worker and the CLI all

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { optimizerSpec } from '../catalog/optimizers';
+import { optimizerSpec } from '../optimizers/specs';
 import type { RunConfig, ScheduleEntry } from './config';
 import { NUM_METRIC_COLUMNS, writeRow, type LaneMemory, type LaneStatusInfo } from './metrics';
 import { optimizerFactory, type Optimizer } from '../optimizers';
 import { TASK_FACTORIES, type TaskInstance } from '../tasks';
-import { buildTaskView } from '../tasks/views';
-import type { TaskView } from '../views';
+import { buildTaskPicture } from '../tasks/registry';
+import type { TaskPicture } from '../tasks/picture';
 
 /**
  * The runner steps every lane in lockstep on its own task instance (same seed → same weights and
@@ -291,8 +291,8 @@ export class Runner {
   }
 
   /** The task's picture now (null when the task has none). Never call while a chunk runs. */
-  view(): Promise<TaskView | null> {
-    return buildTaskView(
+  picture(): Promise<TaskPicture | null> {
+    return buildTaskPicture(
       this.config.task.id,
       this.lanes.map((l) => l.task),
       this.step,

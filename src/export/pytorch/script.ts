@@ -1,10 +1,9 @@
 import { encodeConfig } from '../../core/run/codec';
-import { optimizerSpec } from '../../core/catalog/optimizers';
-import { taskSpec } from '../../core/catalog/tasks';
-import { defaultsOf } from '../../core/catalog/types';
+import { optimizerSpec } from '../../core/optimizers/specs';
+import { taskSpec, type TaskId } from '../../core/tasks/specs';
+import { defaultsOf } from '../../core/params';
 import type { RunConfig } from '../../core/run/config';
 import { ESTIMATOR, FAMILY_NOTES, TORCH_OPTIMIZERS } from '../../core/optimizers/torch';
-import type { TaskId } from '../../core/tasks/specs';
 import { TORCH_TASKS } from '../../core/tasks/torch';
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { REDRAW_MS } from '../charts/chartConfig';
 import { useThrottledSeriesVersion } from '../charts/throttledVersion';
-import { series } from '../series';
+import { series } from '../charts/series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { formatEta, stepsPerSecond } from './stepRate';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { BACKENDS, MAX_STEPS, type BackendChoice } from '../../core/config';
+import { BACKENDS, MAX_STEPS, type BackendChoice } from '../../core/run/config';
 import { NumberField } from '../lanes/NumberField';
 import { useStore } from '../store';
 import { setBackend, setSeed, setSteps } from './runActions';

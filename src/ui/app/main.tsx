@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startReplicaSync } from '../replicas';
+import { startReplicaSync } from '../charts/seedReplicas';
 import { startUrlSync } from '../share/urlSync';
-import { installTestHooks } from '../testHooks';
+import { installTestHooks } from './testHooks';
 import { App } from './App';
 import { loadDecoded } from './runActions';
 import { startRateTracking } from './stepRate';

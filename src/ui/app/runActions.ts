@@ -1,6 +1,6 @@
-import { decodeConfig, type Decoded } from '../../core/codec';
-import type { BackendChoice, RunConfig } from '../../core/config';
-import * as engine from '../engine';
+import { decodeConfig, type Decoded } from '../../core/run/codec';
+import type { BackendChoice, RunConfig } from '../../core/run/config';
+import * as workerClient from './workerClient';
 import { cancelLiveHyper } from '../lanes/liveHyper';
 import { presetById } from '../share/presets';
 import { useStore } from '../store';
@@ -17,7 +17,7 @@ const get = () => useStore.getState();
 export function editConfig(edit: (c: RunConfig) => RunConfig): void {
   cancelLiveHyper();
   get().setConfig(edit(get().config));
-  engine.requestInit();
+  workerClient.requestInit();
 }
 
 /** A link was opened (page load or a hash typed into the address bar). */
@@ -32,7 +32,7 @@ export function loadConfig(config: RunConfig, opts: { autoplay: boolean }): void
   cancelLiveHyper();
   get().showAllLanes();
   get().setConfig(config);
-  engine.startRun(opts);
+  workerClient.startRun(opts);
 }
 
 export const setSeed = (seed: number) => editConfig((c) => ({ ...c, seed }));
@@ -41,20 +41,20 @@ export const setBackend = (backend: BackendChoice) => editConfig((c) => ({ ...c,
 export const clearSchedule = () => editConfig((c) => ({ ...c, schedule: [] }));
 
 export function togglePlay(): void {
-  if (get().playing) engine.pause();
-  else engine.play();
+  if (get().playing) workerClient.pause();
+  else workerClient.play();
 }
 
-export const stepOnce = (): void => engine.stepOnce();
+export const stepOnce = (): void => workerClient.stepOnce();
 
 export function reset(): void {
   cancelLiveHyper();
-  engine.sendInit();
+  workerClient.sendInit();
 }
 
 export function restart(): void {
   cancelLiveHyper();
-  engine.restartEngine();
+  workerClient.restartWorker();
 }
 
 /** Load a guided preset: its link, playing at once, with its explanation beside the chart. */

@@ -1,6 +1,6 @@
 import { assertNever, type DevCommand, type DevEvent, type WorkerCommand, type WorkerEvent } from '../../worker/protocol';
-import { series } from '../series';
-import { taskView } from '../taskView';
+import { series } from '../charts/series';
+import { pictureStore } from '../task/pictureStore';
 import { useStore } from '../store';
 
 /**
@@ -52,13 +52,13 @@ export function sendInit(): void {
   initTimer = undefined;
   const { config, resetRun } = useStore.getState();
   series.clear();
-  taskView.set(null);
+  pictureStore.set(null);
   resetRun();
   pendingInits++;
   post({ type: 'init', config });
 }
 
-/** Re-init soon: the view resets at once, the worker rebuilds once the edits settle. */
+/** Re-init soon: the charts and the picture reset at once, the worker rebuilds once the edits settle. */
 export function requestInit(delayMs = 150): void {
   series.clear();
   useStore.getState().resetRun();
@@ -90,7 +90,7 @@ export const setHyper = (lane: number, name: string, value: number): void =>
 export const setDiagnostics = (lane: number, on: boolean): void => post({ type: 'setDiagnostics', lane, on });
 
 /** Terminate the worker, start a fresh one and re-init the current config. */
-export function restartEngine(): void {
+export function restartWorker(): void {
   worker?.terminate();
   worker = null;
   pendingInits = 0;
@@ -181,9 +181,9 @@ function handleEvent(ev: WorkerEvent): void {
       if (s.pendingHyper[key] === ev.entry.value) s.setPendingHyper(key, undefined);
       return;
     }
-    case 'view':
+    case 'picture':
       if (stale()) return;
-      taskView.set(ev.view);
+      pictureStore.set(ev.picture);
       return;
     case 'memory':
       if (!stale()) s.setLaneMemory(ev.lanes);

@@ -1,6 +1,6 @@
-import type { RunConfig } from '../../core/config';
+import type { RunConfig } from '../../core/run/config';
 import { assertNever, type LaneStatusInfo, type WorkerCommand, type WorkerEvent } from '../../worker/protocol';
-import { RunSeries } from '../series';
+import { RunSeries } from '../charts/series';
 
 /**
  * A pool of background workers for runs the user does not watch step by step: seed replicas and
@@ -113,7 +113,7 @@ function handle(job: Job, ev: WorkerEvent): void {
       finish(job, ev.message);
       return;
     case 'schedule':
-    case 'view':
+    case 'picture':
     case 'memory':
     case 'notice':
     case 'backend':

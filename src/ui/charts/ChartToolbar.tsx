@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { XKey } from '../series';
+import type { XKey } from './series';
 import { useStore } from '../store';
 import { MAX_SEEDS } from '../store/uiSlice';
 import { X_AXES } from './chartConfig';

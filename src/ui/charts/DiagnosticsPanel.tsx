@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { laneColour } from '../lanes/laneStyle';
-import { series } from '../series';
+import { series } from './series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { DiagnosticsToggles } from './DiagnosticsToggles';

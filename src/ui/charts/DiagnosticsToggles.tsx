@@ -1,4 +1,4 @@
-import { optimizerSpec } from '../../core/catalog/optimizers';
+import { optimizerSpec } from '../../core/optimizers/specs';
 import { toggleDiagnostics } from '../lanes/laneActions';
 import { laneColour, laneLabel } from '../lanes/laneStyle';
 import { useStore } from '../store';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { laneColour } from '../lanes/laneStyle';
-import { replicas } from '../replicas';
-import { series } from '../series';
+import { replicas } from './seedReplicas';
+import { series } from './series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { HoverLayer } from './HoverLayer';

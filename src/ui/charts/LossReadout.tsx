@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { laneColour, laneLabel } from '../lanes/laneStyle';
-import { series } from '../series';
+import { series } from './series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { REDRAW_MS, xAxisLabel } from './chartConfig';

@@ -62,7 +62,7 @@ export function MemoryPanel() {
       <p className="hint">
         {memory
           ? 'Bar: weights (solid), optimizer state (lighter), the step’s peak on top (hatched). MeZO-style lanes keep no state: z is regenerated from a seed.'
-          : 'Weights: parameters × 4 bytes. Optimizer state and the step’s peak appear when the engine reports them.'}
+          : 'Weights: parameters × 4 bytes. Optimizer state and the step’s peak appear when the worker reports them.'}
       </p>
     </section>
   );

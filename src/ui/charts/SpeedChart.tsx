@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { laneColour, laneLabel } from '../lanes/laneStyle';
-import { series } from '../series';
+import { series } from './series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { HoverLayer } from './HoverLayer';

@@ -1,4 +1,4 @@
-import type { XKey } from '../series';
+import type { XKey } from './series';
 
 /** Settings every chart shares. */
 export const X_AXES: { key: XKey; label: string }[] = [

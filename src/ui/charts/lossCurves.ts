@@ -1,6 +1,6 @@
-import type { ScheduleEntry } from '../../core/config';
+import type { ScheduleEntry } from '../../core/run/config';
 import type { LaneStatusInfo } from '../../worker/protocol';
-import { lastAtOrBefore, type LaneSeries, type XKey } from '../series';
+import { lastAtOrBefore, type LaneSeries, type XKey } from './series';
 import { formatNumber } from '../shared/format';
 import { decimateMinMax, type Point } from './decimate';
 import { EmaCache } from './ema';

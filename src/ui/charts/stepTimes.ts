@@ -1,4 +1,4 @@
-import { lastAtOrBefore, type LaneSeries, type XKey } from '../series';
+import { lastAtOrBefore, type LaneSeries, type XKey } from './series';
 import { EmaCache } from './ema';
 
 /** Smoothing of the step-time curve (wall time per step is noisy: GC, other tabs, the GPU queue). */

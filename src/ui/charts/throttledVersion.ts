@@ -1,5 +1,5 @@
-import { replicas } from '../replicas';
-import { series } from '../series';
+import { replicas } from './seedReplicas';
+import { series } from './series';
 import { throttle } from '../shared/throttle';
 import { smallStore, useSmallStore, type SmallStore } from '../store/smallStore';
 

@@ -1,8 +1,8 @@
-import type { RunConfig } from '../../core/config';
-import { buildCsv, buildJson } from '../csvExport';
+import type { RunConfig } from '../../core/run/config';
+import { buildCsv, buildJson } from '../share/exportFiles';
 import { commandsSent, onDevEvent, sendDevCommand, workerTensorCount } from '../app/workerClient';
 import { assertNever, type DevEvent, type FaultKind } from '../../worker/protocol';
-import { series } from '../series';
+import { series } from '../charts/series';
 import { useStore } from '../store';
 
 /**

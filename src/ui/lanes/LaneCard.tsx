@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { OPTIMIZERS, optimizerSpec } from '../../core/catalog/optimizers';
-import type { ParamSpec } from '../../core/catalog/types';
+import { OPTIMIZERS, optimizerSpec } from '../../core/optimizers/specs';
+import type { ParamSpec } from '../../core/params';
 import { valueAt } from '../../core/run/experiments/schedule';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { taskSpec } from '../../core/catalog/tasks';
+import { taskSpec } from '../../core/tasks/specs';
 import { SLOW_REDRAW_MS } from '../charts/chartConfig';
 import { useThrottledSeriesVersion } from '../charts/throttledVersion';
-import { series } from '../series';
+import { series } from '../charts/series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { laneColour, laneLabel } from './laneStyle';

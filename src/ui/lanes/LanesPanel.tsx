@@ -1,4 +1,4 @@
-import { MAX_LANES } from '../../core/config';
+import { MAX_LANES } from '../../core/run/config';
 import { useStore } from '../store';
 import { LaneCard } from './LaneCard';
 import { addLane } from './laneActions';

@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from '../../core/catalog/types';
+import type { OptimizerSpec } from '../../core/optimizers/types';
 
 /**
  * The method at a glance: its update equation, forward passes per step (at the lane's current

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { ParamSpec } from '../../core/catalog/types';
+import type { ParamSpec } from '../../core/params';
 import { formatNumber } from '../shared/format';
 import { sliderScale } from './sliderScale';
 

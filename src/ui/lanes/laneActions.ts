@@ -1,9 +1,8 @@
 import { OPTIMIZERS, isOptimizerId } from '../../core/optimizers/specs';
-import { MAX_LANES, defaultLane } from '../../core/config';
+import { MAX_LANES, defaultLane, withDiagnostics } from '../../core/run/config';
 import { editConfig } from '../app/runActions';
-import * as engine from '../engine';
+import * as workerClient from '../app/workerClient';
 import { useStore } from '../store';
-import { withDiagnostics } from '../../core/run/config';
 import { sendLiveHyper } from './liveHyper';
 
 /** User intents on the lanes: add, remove, change optimizer, hyperparameters and diagnostics. */
@@ -69,5 +68,5 @@ export function toggleDiagnostics(laneIdx: number): void {
   if (!lane) return;
   const on = !lane.diagnostics;
   get().setConfig({ ...config, lanes: config.lanes.map((l, i) => (i === laneIdx ? withDiagnostics(l, on) : l)) });
-  engine.setDiagnostics(laneIdx, on);
+  workerClient.setDiagnostics(laneIdx, on);
 }

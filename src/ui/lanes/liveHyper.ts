@@ -1,5 +1,5 @@
-import { MAX_SCHEDULE } from '../../core/config';
-import { setHyper } from '../engine';
+import { MAX_SCHEDULE } from '../../core/run/config';
+import { setHyper } from '../app/workerClient';
 import { throttle, type Throttled } from '../shared/throttle';
 import { useStore } from '../store';
 

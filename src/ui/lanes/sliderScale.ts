@@ -1,5 +1,4 @@
-import type { ParamSpec } from '../../core/catalog/types';
-import { fitToSpec } from '../../core/catalog/types';
+import { fitToSpec, type ParamSpec } from '../../core/params';
 
 /** Slider positions for log specs: 0…LOG_TICKS across [log min, log max]. */
 const LOG_TICKS = 1000;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { downloadCsv, downloadJson } from '../csvExport';
+import { downloadCsv, downloadJson } from './exportFiles';
 import { laneLabel } from '../lanes/laneStyle';
 import { useStore } from '../store';
 import { chartsPng } from './chartsPng';
@@ -29,7 +29,7 @@ export function ExportMenu() {
   const python = async () => {
     setPreparing(true);
     try {
-      const { preparedScript, scriptAssets } = await import('../pytorch/prepare');
+      const { preparedScript, scriptAssets } = await import('./pytorchDownload');
       // Tasks with data embed it: fetching it takes a moment the first time.
       if (scriptAssets(config.task.id).length > 0) setMessage('Fetching the data the script embeds…');
       const script = await preparedScript(config, laneIdx);

@@ -1,4 +1,4 @@
-import type { Lane } from '../../core/config';
+import type { Lane } from '../../core/run/config';
 import { laneColour, laneLabel } from '../lanes/laneStyle';
 
 /**

@@ -1,5 +1,5 @@
-import { optimizerSpec } from '../../core/catalog/optimizers';
-import { taskSpec } from '../../core/catalog/tasks';
+import { optimizerSpec } from '../../core/optimizers/specs';
+import { taskSpec } from '../../core/tasks/specs';
 
 /**
  * Guided presets: a share link and what to look for in it. Loading one decodes its hash like any

@@ -1,5 +1,5 @@
-import { decodeConfig, encodeConfig, type Decoded } from '../../core/codec';
-import type { RunConfig } from '../../core/config';
+import { decodeConfig, encodeConfig, type Decoded } from '../../core/run/codec';
+import type { RunConfig } from '../../core/run/config';
 import { useStore } from '../store';
 
 /**

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { defaultConfig, type RunConfig } from '../../core/config';
+import { defaultConfig, type RunConfig } from '../../core/run/config';
 import type { Store } from './index';
 
 /** The run's RunConfig (single source of truth, mirrored in the URL) and decoding notices. */

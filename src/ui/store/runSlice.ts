@@ -8,7 +8,7 @@ export interface RunError {
   fatal: boolean;
 }
 
-/** What the worker last told us about the run (results themselves live in `series.ts`). */
+/** What the worker last told us about the run (results themselves live in `charts/series.ts`). */
 export interface RunValues {
   /** Null until the worker's first `ready`. */
   backend: BackendInfo | null;

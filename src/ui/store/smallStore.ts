@@ -7,14 +7,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
  * recorded results), read by a few components and by plain modules. It is a zustand vanilla store
  * (`createStore`), so subscribers and React hooks behave as they do for the main store.
  *
- *   const picture = smallStore({ current: null as TaskView | null });
- *   picture.set({ current: view });            // merges, then notifies every subscriber synchronously
- *   picture.get().current;                     // outside React
- *   const view = useSmallStore(picture, (s) => s.current);   // a component re-renders when it changes
- *   const stop = picture.subscribe((s, prev) => { ... });    // plain modules
+ *   const latest = smallStore({ picture: null as TaskPicture | null });
+ *   latest.set({ picture });                   // merges, then notifies every subscriber synchronously
+ *   latest.get().picture;                      // outside React
+ *   const shown = useSmallStore(latest, (s) => s.picture);   // a component re-renders when it changes
+ *   const stop = latest.subscribe((s, prev) => { ... });     // plain modules
  *
  * Results kept outside React (series, replicas) publish a version number and are read through their
- * own accessors; a version store replaces a hand-written listener set and `notify()`:
+ * own accessors (charts/series.ts, charts/seedReplicas.ts); a version store replaces a hand-written
+ * listener set and `notify()`:
  *
  *   const changes = smallStore({ version: 0 });
  *   const notify = () => changes.set((s) => ({ version: s.version + 1 }));

@@ -2,9 +2,6 @@ import type { StateCreator } from 'zustand';
 import type { SweepCell, SweepSettings } from '../../core/run/experiments';
 import type { Store } from './index';
 
-// MOVED(issue-11): re-export until the merge
-export type { SweepAxis, SweepSettings, CellStatus, SweepCell } from '../../core/run/experiments';
-
 export interface SweepValues {
   sweep: SweepSettings | null;
   sweepCells: SweepCell[];

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BandMode } from '../charts/seedBand';
-import type { XKey } from '../series';
+import type { XKey } from '../charts/series';
 import type { Store } from './index';
 
 export type Theme = 'system' | 'light' | 'dark';

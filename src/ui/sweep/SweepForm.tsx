@@ -1,10 +1,9 @@
 import { useId } from 'react';
-import { MAX_STEPS } from '../../core/config';
+import { MAX_STEPS } from '../../core/run/config';
 import { NumberField } from '../lanes/NumberField';
 import { laneLabel } from '../lanes/laneStyle';
 import { useStore } from '../store';
-import type { SweepAxis, SweepSettings } from '../store/sweepSlice';
-import { axisCurrent, axisLabel, axisSpec, columnAxis, columnChoices, defaultSweep, TASK_AXIS } from '../sweep';
+import { axisCurrent, axisLabel, axisSpec, columnAxis, columnChoices, defaultSweep, TASK_AXIS, type SweepAxis, type SweepSettings } from '../../core/run/experiments';
 
 interface Props {
   sweep: SweepSettings;

@@ -1,9 +1,9 @@
 import { Fragment } from 'react';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
-import type { SweepCell } from '../store/sweepSlice';
-import { lossColour } from '../sweep';
-import { openCell } from '../sweepRunner';
+import type { SweepCell } from '../../core/run/experiments';
+import { lossColour } from './lossColour';
+import { openCell } from './sweepRunner';
 
 function cellText(c: SweepCell): string {
   if (c.status === 'done') return formatNumber(c.finalLoss);

@@ -1,7 +1,7 @@
-import { poolSize } from '../pool';
+import { poolSize } from '../app/workerPool';
 import { useStore } from '../store';
-import { axisLabel, effectiveSweep } from '../sweep';
-import { cancelSweep, runSweep } from '../sweepRunner';
+import { axisLabel, effectiveSweep } from '../../core/run/experiments';
+import { cancelSweep, runSweep } from './sweepRunner';
 import { SweepForm } from './SweepForm';
 import { SweepHeatmap } from './SweepHeatmap';
 

@@ -1,10 +1,10 @@
-import type { BoundaryView } from '../../core/views';
+import type { BoundaryPicture } from '../../core/tasks/picture';
 import { LaneTitle, useLaneLabels } from './LaneTitle';
 import { CLASS_COLOURS, diverging, paintGrid, planeToPixel, useCanvas } from './pictureCanvas';
 
 const SIZE = 220;
 
-function BoundaryCanvas({ picture, lane }: { picture: BoundaryView; lane: number }) {
+function BoundaryCanvas({ picture, lane }: { picture: BoundaryPicture; lane: number }) {
   const ref = useCanvas(SIZE, SIZE, (ctx) => {
     paintGrid(ctx, picture.probability[lane], picture.gridSize, SIZE, SIZE, diverging);
     const { px, py } = planeToPixel(picture.bounds, SIZE, SIZE);
@@ -22,7 +22,7 @@ function BoundaryCanvas({ picture, lane }: { picture: BoundaryView; lane: number
 }
 
 /** Each lane's decision boundary (P(class 1) on a grid) with the held-out points. */
-export function BoundaryPicture({ picture }: { picture: BoundaryView }) {
+export function BoundaryPicture({ picture }: { picture: BoundaryPicture }) {
   const labels = useLaneLabels();
   return (
     <>

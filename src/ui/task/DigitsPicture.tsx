@@ -1,4 +1,4 @@
-import type { DigitsView } from '../../core/views';
+import type { DigitsPicture } from '../../core/tasks/picture';
 import { laneColour } from '../lanes/laneStyle';
 import { LaneTitle, useLaneLabels } from './LaneTitle';
 import { paintImages, ramp, useCanvas } from './pictureCanvas';
@@ -11,7 +11,7 @@ const share = ramp([
   [37, 99, 235],
 ]);
 
-function DigitStrip({ picture }: { picture: DigitsView }) {
+function DigitStrip({ picture }: { picture: DigitsPicture }) {
   const count = picture.labels.length;
   const ref = useCanvas(count * (DIGIT + GAP), DIGIT, (ctx) => paintImages(ctx, picture.images, picture.side, count, DIGIT, GAP, true));
   return <canvas ref={ref} style={{ width: count * (DIGIT + GAP), height: DIGIT }} aria-label="Test digits" />;
@@ -40,7 +40,7 @@ function Confusion({ counts }: { counts: Uint32Array }) {
 }
 
 /** Digit recognition: shown test digits with each lane's guesses, and confusion matrices. */
-export function DigitsPicture({ picture }: { picture: DigitsView }) {
+export function DigitsPicture({ picture }: { picture: DigitsPicture }) {
   const labels = useLaneLabels();
   const count = picture.labels.length;
   return (

@@ -1,4 +1,4 @@
-import type { FitView } from '../../core/views';
+import type { FitPicture } from '../../core/tasks/picture';
 import { laneColour } from '../lanes/laneStyle';
 import { LaneTitle, useLaneLabels } from './LaneTitle';
 
@@ -7,7 +7,7 @@ const H = 320;
 const M = 14;
 
 /** Regression: training points, the true curve and every lane's fit. */
-export function FitPicture({ picture }: { picture: FitView }) {
+export function FitPicture({ picture }: { picture: FitPicture }) {
   const labels = useLaneLabels();
   let lo = Math.min(...picture.y, ...picture.truth);
   let hi = Math.max(...picture.y, ...picture.truth);

@@ -1,4 +1,4 @@
-import type { ImagesView } from '../../core/views';
+import type { ImagesPicture } from '../../core/tasks/picture';
 import { LaneTitle, useLaneLabels } from './LaneTitle';
 import { paintImages, useCanvas } from './pictureCanvas';
 
@@ -13,7 +13,7 @@ function Strip({ pixels, side, label }: { pixels: Float32Array; side: number; la
 }
 
 /** Image generation: test digits, then per lane its reconstructions and decoder samples. */
-export function ImagesPicture({ picture }: { picture: ImagesView }) {
+export function ImagesPicture({ picture }: { picture: ImagesPicture }) {
   const labels = useLaneLabels();
   return (
     <>

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
-import { taskSpec } from '../../core/catalog/tasks';
-import { fitToSpec } from '../../core/catalog/types';
-import type { LandscapeView } from '../../core/views';
+import { taskSpec } from '../../core/tasks/specs';
+import { fitToSpec } from '../../core/params';
+import type { LandscapePicture } from '../../core/tasks/picture';
 import { laneColour } from '../lanes/laneStyle';
 import { useStore } from '../store';
 import { LaneTitle, useLaneLabels } from './LaneTitle';
@@ -10,7 +10,7 @@ import { setTaskSetting } from './taskActions';
 
 const SIZE = 440;
 
-function drawLandscape(ctx: CanvasRenderingContext2D, picture: LandscapeView): void {
+function drawLandscape(ctx: CanvasRenderingContext2D, picture: LandscapePicture): void {
   paintGrid(ctx, picture.heat, picture.gridSize, SIZE, SIZE, terrain, 10);
   const { px, py } = planeToPixel(picture.bounds, SIZE, SIZE);
   ctx.lineJoin = 'round';
@@ -54,7 +54,7 @@ function drawLandscape(ctx: CanvasRenderingContext2D, picture: LandscapeView): v
 }
 
 /** A 2-D landscape with every lane's path; click (while paused) to move the start point there. */
-export function LandscapePicture({ picture }: { picture: LandscapeView }) {
+export function LandscapePicture({ picture }: { picture: LandscapePicture }) {
   const labels = useLaneLabels();
   const playing = useStore((s) => s.playing);
   const taskId = useStore((s) => s.config.task.id);

@@ -1,4 +1,4 @@
-import type { SentencesView } from '../../core/views';
+import type { SentencesPicture } from '../../core/tasks/picture';
 import { laneColour } from '../lanes/laneStyle';
 import { LaneTitle, useLaneLabels } from './LaneTitle';
 
@@ -16,7 +16,7 @@ function Sentence({ text, shifted }: { text: string; shifted: Set<string> }) {
 }
 
 /** Sentence classification: each lane's P(positive) on held-out sentences, and its accuracy. */
-export function SentencesPicture({ picture }: { picture: SentencesView }) {
+export function SentencesPicture({ picture }: { picture: SentencesPicture }) {
   const labels = useLaneLabels();
   const shifted = new Set(picture.shifted);
   return (

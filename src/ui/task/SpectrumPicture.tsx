@@ -1,4 +1,4 @@
-import type { SpectrumView } from '../../core/views';
+import type { SpectrumPicture } from '../../core/tasks/picture';
 import { laneColour } from '../lanes/laneStyle';
 import { formatNumber } from '../shared/format';
 import { LaneTitle, useLaneLabels } from './LaneTitle';
@@ -9,7 +9,7 @@ const M = { left: 56, right: 12, top: 10, bottom: 36 };
 const FLOOR = 1e-8;
 
 /** Loss left per band of eigen-directions (relative to the start), one line per lane, log–log. */
-export function SpectrumPicture({ picture }: { picture: SpectrumView }) {
+export function SpectrumPicture({ picture }: { picture: SpectrumPicture }) {
   const labels = useLaneLabels();
   const lx = Array.from(picture.lambda, Math.log10);
   const xLo = Math.min(...lx);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { TASKS, taskSpec } from '../../core/catalog/tasks';
+import { TASKS, taskSpec } from '../../core/tasks/specs';
 import { ParamSlider } from '../lanes/ParamSlider';
 import { useStore } from '../store';
 import { setTask, setTaskSetting } from './taskActions';

@@ -1,5 +1,5 @@
-import { taskSpec } from '../../core/catalog/tasks';
-import type { TaskView } from '../../core/views';
+import { taskSpec } from '../../core/tasks/specs';
+import type { TaskPicture } from '../../core/tasks/picture';
 import { useStore } from '../store';
 import { BoundaryPicture } from './BoundaryPicture';
 import { DigitsPicture } from './DigitsPicture';
@@ -13,7 +13,7 @@ import { usePicture } from './pictureStore';
 import './pictures.css';
 
 /** What each picture shows, in a line. */
-const CAPTIONS: Record<TaskView['kind'], string> = {
+const CAPTIONS: Record<TaskPicture['kind'], string> = {
   landscape: 'log(1 + f) with contours; ✕ minima, ○ start; a line per lane, dots where it probed the loss in its latest step.',
   spectrum: 'Loss left in each band of eigen-directions, relative to the start (log scales): small λ are the slow directions.',
   fit: 'Training points, the true curve (dashed) and each lane’s fit.',
@@ -24,7 +24,7 @@ const CAPTIONS: Record<TaskView['kind'], string> = {
   images: 'Test digits, each lane’s reconstructions, and samples its decoder draws from random codes.',
 };
 
-function Picture({ picture }: { picture: TaskView }) {
+function Picture({ picture }: { picture: TaskPicture }) {
   switch (picture.kind) {
     case 'landscape':
       return <LandscapePicture picture={picture} />;

@@ -1,4 +1,4 @@
-import type { TextView } from '../../core/views';
+import type { TextPicture } from '../../core/tasks/picture';
 import { laneColour } from '../lanes/laneStyle';
 import { LaneTitle, useLaneLabels } from './LaneTitle';
 
@@ -6,7 +6,7 @@ import { LaneTitle, useLaneLabels } from './LaneTitle';
 const shade = (loss: number) => `rgba(220, 38, 38, ${Math.min(1, Math.max(0, loss / 4)) * 0.55})`;
 
 /** Text generation: a live sample per lane, and the loss of each character of a fixed text. */
-export function TextPicture({ picture }: { picture: TextView }) {
+export function TextPicture({ picture }: { picture: TextPicture }) {
   const labels = useLaneLabels();
   return (
     <>

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import type { Bounds } from '../../core/views';
+import type { Bounds } from '../../core/tasks/picture';
 
 /**
- * Canvas drawing for the task pictures: a ref'd canvas redrawn when its data changes (views arrive
+ * Canvas drawing for the task pictures: a ref'd canvas redrawn when its data changes (pictures arrive
  * at most ~3 times a second, and each draw is a few thousand pixels), sized for the screen's
  * pixel ratio. Nothing here blocks: no readbacks, no layout loops.
  */

@@ -1,5 +1,5 @@
 import { isTaskId } from '../../core/tasks/specs';
-import { defaultLane, defaultTaskSettings } from '../../core/config';
+import { defaultLane, defaultTaskSettings } from '../../core/run/config';
 import { editConfig } from '../app/runActions';
 
 /** User intents on the task: choosing one (lanes keep their optimizers, at its defaults) and its settings. */

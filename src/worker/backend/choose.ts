@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import type { BackendChoice } from '../../core/config';
-import { perturbKernelName, setPerturbKernel } from '../../core/perturb';
+import type { BackendChoice } from '../../core/run/config';
+import { perturbKernelName, setPerturbKernel } from '../../core/random/perturb';
 import type { BackendInfo, BackendName } from '../protocol';
 import { webgpuPerturbKernel } from './webgpu-perturb';
 

@@ -1,14 +1,14 @@
 /**
  * The WebGPU perturbation kernel: θ ← θ + scale·z(seed, step, query, tensorIdx) in one fused WGSL
  * program per tensor, with z generated on the GPU by the same Philox4x32-10 + Box–Muller as the
- * TypeScript twin in `src/core/rng.ts` (integer stream bit-identical; the Gaussian differs only by
- * float32 log/cos/sin rounding, see tests). Per-call values travel in uniforms, so the shader is
+ * TypeScript twin in `src/core/random/philox.ts` (integer stream bit-identical; the Gaussian differs
+ * only by float32 log/cos/sin rounding, see tests). Per-call values travel in uniforms, so the shader is
  * compiled once; `scale` is a device tensor, so a step never reads back or uploads anything d-sized.
  */
 import * as tf from '@tensorflow/tfjs';
 import { webgpu_util, type WebGPUBackend, type WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import type { DirectionKey, PerturbKernel } from '../../core/perturb';
-import { Purpose } from '../../core/rng';
+import type { DirectionKey, PerturbKernel } from '../../core/random/perturb';
+import { Purpose } from '../../core/random/philox';
 
 const PHILOX_WGSL = `
 fn zoMulHiLo(a : u32, b : u32) -> vec2<u32> {

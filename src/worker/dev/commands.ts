@@ -1,5 +1,5 @@
 import { FULL_BENCH, SMOKE_BENCH, runBench } from '../../core/bench';
-import { perturbKernelName } from '../../core/perturb';
+import { perturbKernelName } from '../../core/random/perturb';
 import { assertNever, type DevCommand, type DevEvent, type WorkerEvent } from '../protocol';
 import { injectFault } from './faults';
 import { runSelfTest } from './selfTest';

@@ -4,8 +4,8 @@
  * transcendental tolerance), Rademacher signs, moments, regeneration and the ±ε round trip.
  */
 import * as tf from '@tensorflow/tfjs';
-import { directionValues, type DirectionKey } from '../../core/perturb';
-import { Purpose, philox4x32 } from '../../core/rng';
+import { directionValues, type DirectionKey } from '../../core/random/perturb';
+import { Purpose, philox4x32 } from '../../core/random/philox';
 import { perturbedCopy, type KernelMode } from '../backend/webgpu-perturb';
 
 export interface SelfTestResult {

@@ -1,4 +1,4 @@
-import { defineOptimizer } from '../../catalog/types';
+import { defineOptimizer } from '../types';
 import { beta1, beta2, lr } from '../params';
 
 export const ADAM = defineOptimizer({

@@ -1,4 +1,5 @@
-import { defineOptimizer, domains } from '../../catalog/types';
+import { defineOptimizer } from '../types';
+import { domains } from '../../params';
 import { eps, lr } from '../params';
 
 export const LOZO = defineOptimizer({

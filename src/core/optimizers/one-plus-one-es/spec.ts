@@ -1,4 +1,4 @@
-import { defineOptimizer } from '../../catalog/types';
+import { defineOptimizer } from '../types';
 import { sigma } from '../params';
 
 export const ONE_PLUS_ONE_ES = defineOptimizer({

@@ -1,4 +1,5 @@
-import { choiceParam, defineOptimizer } from '../../catalog/types';
+import { choiceParam } from '../../params';
+import { defineOptimizer } from '../types';
 import { RULES, beta1, beta2, lr, momentum, population, sigma } from '../params';
 
 export const OPENAI_ES = defineOptimizer({

@@ -1,4 +1,4 @@
-import { defineOptimizer } from '../../catalog/types';
+import { defineOptimizer } from '../types';
 import { lr } from '../params';
 
 export const SGD = defineOptimizer({

@@ -1,4 +1,4 @@
-import { defineOptimizer } from '../../catalog/types';
+import { defineOptimizer } from '../types';
 import { lr, population, sigma } from '../params';
 
 export const SNES = defineOptimizer({

@@ -1,4 +1,4 @@
-import { defineOptimizer } from '../../catalog/types';
+import { defineOptimizer } from '../types';
 import { eps, lr } from '../params';
 import { TWO_POINT_NOTE, TWO_POINT_OPTIONS, ZO_BENCH, isOneSided, twoPointPasses } from '../two-point-spec';
 

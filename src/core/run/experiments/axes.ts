@@ -1,6 +1,6 @@
-import { optimizerSpec } from '../../catalog/optimizers';
-import { taskSpec } from '../../catalog/tasks';
-import { fitToSpec, type ParamSpec } from '../../catalog/types';
+import { optimizerSpec } from '../../optimizers/specs';
+import { taskSpec } from '../../tasks/specs';
+import { fitToSpec, type ParamSpec } from '../../params';
 import type { RunConfig } from '../config';
 
 /**

@@ -1,5 +1,5 @@
-import { optimizerSpec } from '../../catalog/optimizers';
-import { taskSpec } from '../../catalog/tasks';
+import { optimizerSpec } from '../../optimizers/specs';
+import { taskSpec } from '../../tasks/specs';
 import type { RunConfig } from '../config';
 import type { LaneStatusInfo } from '../metrics';
 import type { LaneLatest } from '../record';

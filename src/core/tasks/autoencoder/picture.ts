@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Purpose, Stream } from '../../rng';
+import { Purpose, Stream } from '../../random/philox';
 import { digits } from '../digits/data';
 import type { ImagesPicture } from '../picture';
 import type { PictureBuilder } from '../types';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { hashString } from '../../rng';
+import { hashString } from '../../random/philox';
 import { digits } from '../digits/data';
 import { internals } from '../shared/internals';
 import { batchRows, createMlp, gatherRows, type Mlp } from '../shared/mlp';

@@ -1,4 +1,4 @@
-import { Purpose, Stream } from '../../rng';
+import { Purpose, Stream } from '../../random/philox';
 import type { TextPicture } from '../picture';
 import type { PictureBuilder } from '../types';
 import { charLmState, charLogProbs } from './task';

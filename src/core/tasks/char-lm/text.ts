@@ -1,4 +1,4 @@
-import { Purpose, Stream, hashString } from '../../rng';
+import { Purpose, Stream, hashString } from '../../random/philox';
 import { GRAMMAR } from './grammar';
 
 /** The data recipe: text of the toy grammar, as one-hot windows of characters. */

@@ -1,4 +1,4 @@
-import type { Stream } from '../../rng';
+import type { Stream } from '../../random/philox';
 import type { Classify2dId } from './spec';
 
 /**

@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../../catalog/types';
+import type { ParamSpec } from '../../params';
 import { batchSetting, hiddenSetting, type TaskSpec } from '../shared/spec';
 
 /** Two-class points in the plane (datasets.ts), classified by a small tanh MLP. */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Purpose, Stream, hashString } from '../../rng';
+import { Purpose, Stream, hashString } from '../../random/philox';
 import { internals } from '../shared/internals';
 import { accuracy, batchRows, createMlp, crossEntropy, gatherRows, oneHot, type Mlp } from '../shared/mlp';
 import type { TaskSpec } from '../shared/spec';

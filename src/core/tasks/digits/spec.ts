@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../../catalog/types';
+import type { ParamSpec } from '../../params';
 import { batchSetting, hiddenSetting, type TaskSpec } from '../shared/spec';
 
 /** Training digits in use, a setting of every task on the packed digits (the autoencoder's too). */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { hashString } from '../../rng';
+import { hashString } from '../../random/philox';
 import { internals } from '../shared/internals';
 import { accuracy, batchRows, countParams, createMlp, crossEntropy, gatherRows, glorotVariable, oneHot, zerosVariable } from '../shared/mlp';
 import type { TaskSpec } from '../shared/spec';

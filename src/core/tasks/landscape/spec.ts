@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../../catalog/types';
+import type { ParamSpec } from '../../params';
 import type { TaskSpec } from '../shared/spec';
 
 /**

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Purpose, Stream, hashString } from '../../rng';
+import { Purpose, Stream, hashString } from '../../random/philox';
 import { internals } from '../shared/internals';
 import type { TaskFactory } from '../types';
 import { QUADRATIC_SPEC } from './spec';

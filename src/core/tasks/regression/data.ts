@@ -1,4 +1,4 @@
-import { Purpose, Stream, hashString } from '../../rng';
+import { Purpose, Stream, hashString } from '../../random/philox';
 
 const TASK_KEY = hashString('regression');
 /** Held-out points of the eval set. */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Purpose, Stream } from '../../rng';
+import { Purpose, Stream } from '../../random/philox';
 import { internals } from '../shared/internals';
 import type { Batch, TaskFactory } from '../types';
 import { EVAL_POINTS, powers, regressionData } from './data';

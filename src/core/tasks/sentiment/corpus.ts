@@ -1,4 +1,4 @@
-import { Purpose, Stream, hashString } from '../../rng';
+import { Purpose, Stream, hashString } from '../../random/philox';
 import { LEXICON } from './lexicon';
 
 /**

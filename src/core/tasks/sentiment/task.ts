@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { hashString } from '../../rng';
+import { hashString } from '../../random/philox';
 import { asset } from '../shared/assets';
 import { internals } from '../shared/internals';
 import { accuracy, batchRows, crossEntropy, glorotVariable, oneHot, zerosVariable } from '../shared/mlp';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Purpose, Stream } from '../../rng';
+import { Purpose, Stream } from '../../random/philox';
 
 /** A dense tanh MLP whose weights are tf.Variables initialised from a seeded stream. */
 export interface Mlp {

@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../../catalog/types';
+import type { ParamSpec } from '../../params';
 
 /**
  * A task as the UI, the URL codec and the CLI see it: pure data, no tfjs. Ids and setting names

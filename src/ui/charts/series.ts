@@ -1,6 +1,7 @@
-import { COLUMN, NUM_METRIC_COLUMNS } from '../core/run/metrics';
-import { latestOf, type LaneLatest, type LaneRecord } from '../core/run/record';
-import { csvRowsOf, type CsvRow } from '../export/csv';
+import { COLUMN, NUM_METRIC_COLUMNS } from '../../core/run/metrics';
+import { latestOf, type LaneLatest, type LaneRecord } from '../../core/run/record';
+import { csvRowsOf, type CsvRow } from '../../export/csv';
+import { smallStore } from '../store/smallStore';
 
 /**
  * Recorded results, kept outside React state: one set of growable typed-array columns per lane.
@@ -126,21 +127,14 @@ export function lastAtOrBefore(x: ArrayLike<number>, n: number, value: number): 
 }
 
 let run = new RunSeries();
-let version = 0;
-const listeners = new Set<() => void>();
-
-function notify(): void {
-  version++;
-  for (const l of listeners) l();
-}
+/** Grows with every change of `run`; its subscribers are told synchronously. */
+const changes = smallStore({ version: 0 });
+const notify = (): void => changes.set((s) => ({ version: s.version + 1 }));
 
 /** The current run's results (the main worker's), with change notification for the charts. */
 export const series = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  version: (): number => version,
+  subscribe: (listener: () => void): (() => void) => changes.subscribe(listener),
+  version: (): number => changes.get().version,
   run: (): RunSeries => run,
   numLanes: (): number => run.lanes.length,
   lane: (laneIdx: number): LaneSeries | undefined => run.lanes[laneIdx],

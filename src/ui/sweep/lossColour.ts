@@ -1,7 +1,4 @@
-/** The sweep's UI part: the heatmap's colour scale (the grid and its cells are core/run/experiments). */
-
-// MOVED(issue-11): re-export until the merge
-export { TASK_AXIS, axisCurrent, axisLabel, axisSpec, axisValues, columnAxis, columnChoices, defaultSweep, effectiveSweep } from '../core/run/experiments';
+/** The heatmap's colour scale (the sweep's grid and cells are built in core/run/experiments). */
 
 /** Colour of a final loss on the sweep's scale: log-spaced from the best (bright) to the worst (dark). */
 const RAMP = [

@@ -1,11 +1,12 @@
-import { withoutDiagnostics, type RunConfig } from '../core/run/config';
-import { replicaConfig, replicaSeed } from '../core/run/experiments';
-import type { ReplicaRecord } from '../export/json';
-import type { SeedCurve } from './band';
-import { smoothedTrain } from './curves';
-import { runJob, type JobHandle, type JobResult } from './pool';
+import { withoutDiagnostics, type RunConfig } from '../../core/run/config';
+import { replicaConfig, replicaSeed } from '../../core/run/experiments';
+import type { ReplicaRecord } from '../../export/json';
+import type { SeedCurve } from './seedBand';
+import { smoothedTrain } from './lossCurves';
+import { runJob, type JobHandle, type JobResult } from '../app/workerPool';
 import { series, type XKey } from './series';
-import { useStore } from './store';
+import { useStore } from '../store';
+import { smallStore } from '../store/smallStore';
 
 /**
  * Several seeds per lane: while the current run has started and the user asked for N > 1 seeds, the
@@ -18,13 +19,9 @@ let key: string | null = null;
 let handles: JobHandle[] = [];
 let results: JobResult[] = [];
 let seedOf: number[] = [];
-let version = 0;
-const listeners = new Set<() => void>();
-
-function notify(): void {
-  version++;
-  listeners.forEach((l) => l());
-}
+/** Grows with every change of `results`; its subscribers are told synchronously. */
+const changes = smallStore({ version: 0 });
+const notify = (): void => changes.set((s) => ({ version: s.version + 1 }));
 
 function cancelAll(): void {
   handles.forEach((h) => h.cancel());
@@ -81,11 +78,8 @@ export function startReplicaSync(): () => void {
 }
 
 export const replicas = {
-  version: (): number => version,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  version: (): number => changes.get().version,
+  subscribe: (listener: () => void): (() => void) => changes.subscribe(listener),
   count: (): number => results.filter(Boolean).length,
   /** Every replica that has started, for the JSON export. */
   runs: (): ReplicaRecord[] =>

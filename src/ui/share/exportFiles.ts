@@ -1,9 +1,9 @@
-import { toCsv } from '../export/csv';
-import { buildRunJson } from '../export/json';
+import { toCsv } from '../../export/csv';
+import { buildRunJson } from '../../export/json';
 import { downloadText } from './download';
-import { replicas } from './replicas';
-import { series } from './series';
-import { useStore } from './store';
+import { replicas } from '../charts/seedReplicas';
+import { series } from '../charts/series';
+import { useStore } from '../store';
 
 /** The export buttons: the current run's files, built by src/export, downloaded by the browser. */
 

@@ -1,7 +1,7 @@
-import { cellOutcome, sweepCells } from '../core/run/experiments';
-import { loadConfig } from './actions';
-import { runJob, type JobHandle } from './pool';
-import { useStore } from './store';
+import { cellOutcome, sweepCells } from '../../core/run/experiments';
+import { loadConfig } from '../app/runActions';
+import { runJob, type JobHandle } from '../app/workerPool';
+import { useStore } from '../store';
 
 /** Runs the sweep's cells in the worker pool and records each cell's outcome in the store. */
 

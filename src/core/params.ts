@@ -1,4 +1,7 @@
-/** Pure data describing optimizers and tasks: read by the UI, the URL codec and the CLI (no tfjs). */
+/**
+ * Parameters as pure data (no tfjs): the spec of an optimizer's hyperparameter or a task's setting,
+ * its slider range and its mathematical domain. Read by the library, the UI, the URL codec and the CLI.
+ */
 
 export interface ParamSpec<Name extends string = string> {
   /** Public name: goes in URLs and CLI flags. */
@@ -84,43 +87,6 @@ export function choiceParam<const Name extends string, const Choices extends rea
 export function formatParam(spec: ParamSpec | undefined, value: number): string {
   return spec?.choices?.[value] ?? String(value);
 }
-
-export type Family = 'zeroth-order' | 'strategy' | 'backprop';
-
-export interface Paper {
-  authors: string;
-  title: string;
-  year: number;
-  url: string;
-}
-
-/** An optimizer's hyperparameter: a ParamSpec whose mathematical domain is always stated. */
-export type HyperSpec<Name extends string = string> = ParamSpec<Name> & { readonly domain: Domain };
-
-export interface OptimizerSpec<Id extends string = string> {
-  readonly id: Id;
-  readonly label: string;
-  readonly family: Family;
-  readonly paper: Paper;
-  /** The update as a reader would check it against the paper. */
-  readonly equation: string;
-  /** Extra memory beyond the weights, in words a user reads. */
-  readonly memory: string;
-  readonly description: string;
-  readonly hypers: readonly HyperSpec[];
-  /** Forward-pass equivalents per step (a backprop step counts as 3). */
-  readonly forwardPasses: (hyper: Readonly<Record<string, number>>) => number;
-}
-
-/**
- * Declare an optimizer's spec with its literal types kept (its id, hyperparameter names and
- * choices), from which `OptimizerId` and the library's typed `hyper` argument are derived.
- */
-export function defineOptimizer<const Spec extends OptimizerSpec>(spec: Spec): Spec {
-  return spec;
-}
-
-export type { TaskSpec } from '../tasks/shared/spec';
 
 /** Clamp and round a value to its spec; returns the value and whether it changed. */
 export function fitToSpec(spec: ParamSpec, value: number): { value: number; changed: boolean } {

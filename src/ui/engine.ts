@@ -1,2 +1,0 @@
-// MOVED(issue-11): re-export until the merge
-export * from './app/workerClient';
