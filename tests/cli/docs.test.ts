@@ -11,7 +11,8 @@ import {
   tableIn,
   withTables,
 } from '../../src/cli/docs-tables';
-import { choiceParam, domains, type HyperSpec } from '../../src/core/catalog/types';
+import { choiceParam, domains } from '../../src/core/params';
+import type { HyperSpec } from '../../src/core/optimizers/types';
 
 /** `npm run docs` writes README.md's optimizer and task tables from the specs; these are current. */
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -8,8 +8,8 @@ import { encodeRows } from '../../src/core/run/metrics';
 import { parseCsv } from '../../src/export/csv';
 import { buildRunJson, configFromJson, type RunJson } from '../../src/export/json';
 import { pytorchScript, scriptAssets } from '../../src/export/pytorch/script';
-import { RunSeries } from '../../src/ui/series';
-import { python } from '../unit/python';
+import { RunSeries } from '../../src/ui/charts/series';
+import { python } from '../helpers/python';
 import { zo } from './zo';
 
 /** The CLI writes the browser's three exports: CSV, the run JSON and the PyTorch script. */

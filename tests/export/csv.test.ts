@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeRows } from '../../src/core/run/metrics';
 import { CSV_HEADER, parseCsv, parseKeyedCsv, toCsv, toKeyedCsv } from '../../src/export/csv';
-import { RunSeries } from '../../src/ui/series';
+import { RunSeries } from '../../src/ui/charts/series';
 
 function sampleRun(): RunSeries {
   const run = new RunSeries();

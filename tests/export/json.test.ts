@@ -4,7 +4,7 @@ import { defaultConfig } from '../../src/core/run/config';
 import { encodeRows, type MetricRow } from '../../src/core/run/metrics';
 import { recordRows } from '../../src/core/run/record';
 import { RUN_JSON_FORMAT, buildRunJson, configFromJson, configToJson, type RunJson } from '../../src/export/json';
-import { RunSeries } from '../../src/ui/series';
+import { RunSeries } from '../../src/ui/charts/series';
 
 const SAMPLE_ROWS: Partial<MetricRow>[] = [
   { lane: 0, step: 1, forwardPasses: 2, wallMs: 0.5, trainLoss: 0.75 },

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MetricBuffer, Pacer } from '../../src/worker/pacing';
-import { METRIC_ROW_WIDTH } from '../../src/worker/protocol';
+import { NUM_METRIC_COLUMNS } from '../../src/core/run/metrics';
 
 /** `numRows` metric rows whose first column is the row's number from `from`. */
 function rows(from: number, numRows: number): Float64Array {
-  const out = new Float64Array(numRows * METRIC_ROW_WIDTH);
-  for (let r = 0; r < numRows; r++) out[r * METRIC_ROW_WIDTH] = from + r;
+  const out = new Float64Array(numRows * NUM_METRIC_COLUMNS);
+  for (let r = 0; r < numRows; r++) out[r * NUM_METRIC_COLUMNS] = from + r;
   return out;
 }
 
@@ -19,7 +19,7 @@ describe('worker pacing', () => {
     buffer.push(rows(2, 3), 3);
     const batch = buffer.take()!;
     expect(batch.numRows).toBe(5);
-    expect(Array.from({ length: 5 }, (_, r) => batch.rows[r * METRIC_ROW_WIDTH])).toEqual([0, 1, 2, 3, 4]);
+    expect(Array.from({ length: 5 }, (_, r) => batch.rows[r * NUM_METRIC_COLUMNS])).toEqual([0, 1, 2, 3, 4]);
     expect(buffer.take()).toBeNull();
   });
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeConfig } from '../../../src/core/run/codec';
 import { RunConfigSchema, defaultConfig, parseRunConfig } from '../../../src/core/run/config';
 import { Runner } from '../../../src/core/run/runner';
-import { useCpu } from '../../unit/helpers';
+import { useCpu } from '../../helpers/optimizers';
 
 describe('a RunConfig is validated where it enters', () => {
   afterEach(() => vi.restoreAllMocks());

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type RunConfig } from '../../../src/core/run/config';
 import { decodeRows, type MetricRow } from '../../../src/core/run/metrics';
 import { Runner } from '../../../src/core/run/runner';
-import { meanAndSe, useCpu } from '../../unit/helpers';
+import { meanAndSe, useCpu } from '../../helpers/optimizers';
 
 beforeAll(useCpu);
 

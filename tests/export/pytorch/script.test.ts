@@ -7,13 +7,13 @@ import { OPTIMIZERS } from '../../../src/core/optimizers/specs';
 import { decodeConfig } from '../../../src/core/run/codec';
 import { parseCsv } from '../../../src/export/csv';
 import { TASKS, type TaskId } from '../../../src/core/tasks/specs';
-import { CHARS } from '../../../src/core/tasks/charlm';
-import { ratedWords, vocabulary } from '../../../src/core/tasks/corpus';
-import { LEXICON } from '../../../src/core/tasks/data/lexicon';
-import { GRAMMAR } from '../../../src/core/tasks/grammar';
+import { CHARS } from '../../../src/core/tasks/char-lm/text';
+import { ratedWords, vocabulary } from '../../../src/core/tasks/sentiment/corpus';
+import { LEXICON } from '../../../src/core/tasks/sentiment/lexicon';
+import { GRAMMAR } from '../../../src/core/tasks/char-lm/grammar';
 import { exportableLanes, pytorchScript, scriptAssets, unexportableReason } from '../../../src/export/pytorch/script';
-import { python, requireTorch, torchPython } from '../../unit/python';
-import { make, setUpTasks } from '../../unit/taskHelpers';
+import { python, requireTorch, torchPython } from '../../helpers/python';
+import { make, setUpTasks } from '../../helpers/tasks';
 
 /**
  * "Export as PyTorch script": the file compiles for every task and zeroth-order rule with a

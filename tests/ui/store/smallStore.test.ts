@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallStore } from '../../../src/ui/store/smallStore';
 import { pictureStore } from '../../../src/ui/task/pictureStore';
-import type { TaskView } from '../../../src/core/views';
+import type { TaskPicture } from '../../../src/core/tasks/picture';
 
 describe('smallStore', () => {
   it('merges a patch and tells every subscriber at once, with the state before', () => {
@@ -30,13 +30,13 @@ describe('smallStore', () => {
 
 describe('pictureStore', () => {
   it('keeps the latest picture from the worker and tells subscribers of each one', () => {
-    const view = { kind: 'fit', step: 10 } as unknown as TaskView;
-    const seen: (TaskView | null)[] = [];
+    const picture = { kind: 'fit', step: 10 } as unknown as TaskPicture;
+    const seen: (TaskPicture | null)[] = [];
     const stop = pictureStore.subscribe((s) => seen.push(s.picture));
-    pictureStore.set(view);
+    pictureStore.set(picture);
     pictureStore.set(null);
     stop();
-    expect(seen).toEqual([view, null]);
+    expect(seen).toEqual([picture, null]);
     expect(pictureStore.get()).toBeNull();
   });
 });

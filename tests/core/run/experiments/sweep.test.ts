@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { optimizerSpec } from '../../../../src/core/catalog/optimizers';
+import { optimizerSpec } from '../../../../src/core/optimizers/specs';
 import { decodeConfig } from '../../../../src/core/run/codec';
 import { RunConfigSchema, defaultConfig } from '../../../../src/core/run/config';
 import { axisLabel, axisValues, cellOutcome, columnChoices, defaultSweep, effectiveSweep, sweepCells } from '../../../../src/core/run/experiments';
 import { decodeRow } from '../../../../src/core/run/metrics';
 import { Runner } from '../../../../src/core/run/runner';
-import { useCpu } from '../../../unit/helpers';
+import { useCpu } from '../../../helpers/optimizers';
 
 describe('sweep grid', () => {
   const lrSpec = optimizerSpec('zo-sgd')!.hypers.find((h) => h.name === 'lr')!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { optimizerSpec } from '../../src/core/catalog/optimizers';
-import { taskSpec } from '../../src/core/catalog/tasks';
-import { decodeConfig } from '../../src/core/codec';
-import { PRESETS, availablePresets, idsInHash } from '../../src/ui/share/presets';
+import { optimizerSpec } from '../../../src/core/optimizers/specs';
+import { taskSpec } from '../../../src/core/tasks/specs';
+import { decodeConfig } from '../../../src/core/run/codec';
+import { PRESETS, availablePresets, idsInHash } from '../../../src/ui/share/presets';
 
 describe('guided presets', () => {
   it('every preset the menu shows decodes without a single notice', () => {

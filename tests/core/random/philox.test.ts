@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Stream, fillNormal, fillRademacher, philox4x32 } from '../../src/core/random/philox';
-import { meanAndSe } from './helpers';
+import { Stream, fillNormal, fillRademacher, philox4x32 } from '../../../src/core/random/philox';
+import { meanAndSe } from '../../helpers/optimizers';
 
 const hex = (w: Uint32Array) => Array.from(w, (x) => x.toString(16).padStart(8, '0')).join(' ');
 

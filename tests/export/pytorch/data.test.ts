@@ -3,15 +3,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeConfig } from '../../src/core/codec';
-import { hashString } from '../../src/core/rng';
-import { decodeDigits } from '../../src/core/tasks/digits/data';
-import { decodeCheckpoint } from '../../src/core/tasks/sentiment/checkpoint';
-import { FIRST_RATED, flippedWords, makeCorpus, ratedWords } from '../../src/core/tasks/sentiment/corpus';
-import { preparedScript, whyNoScript } from '../../src/ui/pytorch/prepare';
-import { exportableLanes, pytorchScript, scriptAssets } from '../../src/ui/pytorch/script';
-import { noTorchReason, torchPython } from './python';
-import { make, setUpTasks, value } from './taskHelpers';
+import { decodeConfig } from '../../../src/core/run/codec';
+import { hashString } from '../../../src/core/random/philox';
+import { decodeDigits } from '../../../src/core/tasks/digits/data';
+import { decodeCheckpoint } from '../../../src/core/tasks/sentiment/checkpoint';
+import { FIRST_RATED, flippedWords, makeCorpus, ratedWords } from '../../../src/core/tasks/sentiment/corpus';
+import { preparedScript, whyNoScript } from '../../../src/ui/share/pytorchDownload';
+import { exportableLanes, pytorchScript, scriptAssets } from '../../../src/export/pytorch/script';
+import { noTorchReason, torchPython } from '../../helpers/python';
+import { make, setUpTasks, value } from '../../helpers/tasks';
 
 /**
  * The data tasks' scripts against the playground itself: the embedded digits decode to the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimateMinMax } from '../../src/ui/charts/decimate';
+import { decimateMinMax } from '../../../src/ui/charts/decimate';
 
 describe('chart decimation', () => {
   const n = 100_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedBand, type SeedCurve } from '../../src/ui/charts/seedBand';
+import { seedBand, type SeedCurve } from '../../../src/ui/charts/seedBand';
 
 const curve = (ys: number[]): SeedCurve => ({ x: ys.map((_, i) => i + 1), y: ys, n: ys.length });
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { optimizerFactory } from '../../src/core/optimizers';
-import type { TaskInstance } from '../../src/core/tasks';
+import type { TaskInstance } from '../../src/core/tasks/types';
 
 /** Use tfjs's pure-JS cpu backend, as the CLI does. */
 export async function useCpu(): Promise<void> {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOptimizer } from '../../src/core/index';
-import { useCpu } from './helpers';
+import { createOptimizer } from '../../../src/core/index';
+import { useCpu } from '../../helpers/optimizers';
 
 beforeAll(useCpu);
 

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { charLogProbs } from '../../src/core/tasks/char-lm/task';
-import { CHARS } from '../../src/core/tasks/char-lm/text';
-import { digits } from '../../src/core/tasks/digits/data';
-import { regressionData } from '../../src/core/tasks/regression/data';
-import { decodeCheckpoint, encodeCheckpoint } from '../../src/core/tasks/sentiment/checkpoint';
-import { FILLERS, FIRST_RATED, flippedWords, makeCorpus, ratedWords } from '../../src/core/tasks/sentiment/corpus';
-import { LEXICON } from '../../src/core/tasks/sentiment/lexicon';
-import { make, setUpTasks, value } from './taskHelpers';
+import { charLogProbs } from '../../../src/core/tasks/char-lm/task';
+import { CHARS } from '../../../src/core/tasks/char-lm/text';
+import { digits } from '../../../src/core/tasks/digits/data';
+import { regressionData } from '../../../src/core/tasks/regression/data';
+import { decodeCheckpoint, encodeCheckpoint } from '../../../src/core/tasks/sentiment/checkpoint';
+import { FILLERS, FIRST_RATED, flippedWords, makeCorpus, ratedWords } from '../../../src/core/tasks/sentiment/corpus';
+import { LEXICON } from '../../../src/core/tasks/sentiment/lexicon';
+import { make, setUpTasks, value } from '../../helpers/tasks';
 
 beforeAll(setUpTasks);
 

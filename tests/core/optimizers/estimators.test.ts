@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPTIMIZER_FACTORIES, optimizerFactory } from '../../src/core/optimizers';
-import { direction } from '../../src/core/random/perturb';
-import { TASK_FACTORIES } from '../../src/core/tasks';
-import { meanAndSe, useCpu } from './helpers';
+import { OPTIMIZER_FACTORIES, optimizerFactory } from '../../../src/core/optimizers';
+import { direction } from '../../../src/core/random/perturb';
+import { TASK_FACTORIES } from '../../../src/core/tasks/registry';
+import { meanAndSe, useCpu } from '../../helpers/optimizers';
 
 /**
  * The two-point estimators against closed-form facts (facts 1, 2 and 6 of src/core/optimizers/README.md)

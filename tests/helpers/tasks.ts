@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { useDiskAssets } from '../../src/cli/assets';
-import { defaultTaskSettings } from '../../src/core/config';
+import { defaultTaskSettings } from '../../src/core/run/config';
 import { loadTaskAssets } from '../../src/core/tasks/assets';
 import { TASK_FACTORIES } from '../../src/core/tasks/registry';
 import { TASKS, isTaskId, type TaskId } from '../../src/core/tasks/specs';
 import type { TaskInstance } from '../../src/core/tasks/types';
-import { useCpu } from './helpers';
+import { useCpu } from './optimizers';
 
 /** Cpu backend and every task asset loaded from public/data, as the CLI does. */
 export async function setUpTasks(): Promise<void> {

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CMA_ES_MAX_DIM, OPTIMIZER_FACTORIES, optimizerFactory } from '../../src/core/optimizers';
-import { TASK_FACTORIES } from '../../src/core/tasks';
-import { stepsToThreshold, useCpu } from './helpers';
+import { CMA_ES_MAX_DIM, OPTIMIZER_FACTORIES, optimizerFactory } from '../../../src/core/optimizers';
+import { TASK_FACTORIES } from '../../../src/core/tasks/registry';
+import { stepsToThreshold, useCpu } from '../../helpers/optimizers';
 
 beforeAll(useCpu);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRows, type MetricRow } from '../../src/core/run/metrics';
-import { RunSeries, lastAtOrBefore } from '../../src/ui/series';
-import { stepTimes } from '../../src/ui/speed';
+import { encodeRows, type MetricRow } from '../../../src/core/run/metrics';
+import { RunSeries, lastAtOrBefore } from '../../../src/ui/charts/series';
+import { stepTimes } from '../../../src/ui/charts/stepTimes';
 
 describe('recorded series', () => {
   it('reads the worker’s rows: dense train rows, sparse eval rows and sparse gradient diagnostics', () => {

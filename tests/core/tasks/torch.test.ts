@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillTemplate } from '../../src/core/tasks/shared/torch';
-import { python } from './python';
+import { fillTemplate } from '../../../src/core/tasks/shared/torch';
+import { python } from '../../helpers/python';
 
 /** Every .py file under src/core/tasks: the tasks' PyTorch templates and the snippets they share. */
 const TEMPLATES = (readdirSync('src/core/tasks', { recursive: true, encoding: 'utf8' }) as string[])

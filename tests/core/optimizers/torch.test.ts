@@ -2,18 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { TORCH_OPTIMIZERS } from '../../src/core/optimizers/torch';
-import { CMA_ES_MAX_DIM, OPTIMIZER_IDS, optimizerSpec } from '../../src/core/optimizers/specs';
-import { python } from './python';
+import { TORCH_OPTIMIZERS } from '../../../src/core/optimizers/torch';
+import { CMA_ES_MAX_DIM, OPTIMIZER_IDS, optimizerSpec } from '../../../src/core/optimizers/specs';
+import { python } from '../../helpers/python';
 
 /**
  * The optimizers' PyTorch templates are real Python files (src/core/optimizers/<id>/torch.py and the
  * shared pieces in src/core/estimators/torch/): each parses by itself, defines what the script's
  * loop calls, and reads only hyperparameters its optimizer has. (The exported scripts are compiled
- * and run in tests/unit/ui-pytorch.test.ts.)
+ * and run in tests/export/pytorch/script.test.ts.)
  */
 
-const root = (path: string) => fileURLToPath(new URL(`../../src/core/${path}`, import.meta.url));
+const root = (path: string) => fileURLToPath(new URL(`../../../src/core/${path}`, import.meta.url));
 const templates = OPTIMIZER_IDS.map((id) => ({ id, file: root(`optimizers/${id}/torch.py`) }));
 const shared = readdirSync(root('estimators/torch')).map((name) => root(`estimators/torch/${name}`));
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LANDSCAPES } from '../../src/core/tasks/landscape/functions';
-import { LANDSCAPE_SPECS } from '../../src/core/tasks/landscape/spec';
-import type { LandscapePicture, SpectrumPicture } from '../../src/core/tasks/picture';
-import { buildTaskPicture } from '../../src/core/tasks/registry';
-import { make, setUpTasks, value } from './taskHelpers';
+import { LANDSCAPES } from '../../../../src/core/tasks/landscape/functions';
+import { LANDSCAPE_SPECS } from '../../../../src/core/tasks/landscape/spec';
+import type { LandscapePicture, SpectrumPicture } from '../../../../src/core/tasks/picture';
+import { buildTaskPicture } from '../../../../src/core/tasks/registry';
+import { make, setUpTasks, value } from '../../../helpers/tasks';
 
 beforeAll(setUpTasks);
 

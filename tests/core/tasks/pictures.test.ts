@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pictureBuffers, type TaskPicture, type TaskPictureKind } from '../../src/core/tasks/picture';
-import { buildTaskPicture } from '../../src/core/tasks/registry';
-import type { TaskId } from '../../src/core/tasks/specs';
-import { TASK_IDS, make, setUpTasks } from './taskHelpers';
+import { pictureBuffers, type TaskPicture, type TaskPictureKind } from '../../../src/core/tasks/picture';
+import { buildTaskPicture } from '../../../src/core/tasks/registry';
+import type { TaskId } from '../../../src/core/tasks/specs';
+import { TASK_IDS, make, setUpTasks } from '../../helpers/tasks';
 
 beforeAll(setUpTasks);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRows, type MetricRow } from '../../src/core/run/metrics';
-import { laneCurves, readingAt } from '../../src/ui/charts/lossCurves';
-import { RunSeries } from '../../src/ui/series';
+import { encodeRows, type MetricRow } from '../../../src/core/run/metrics';
+import { laneCurves, readingAt } from '../../../src/ui/charts/lossCurves';
+import { RunSeries } from '../../../src/ui/charts/series';
 
 /** Rows as the worker sends them. */
 function runOf(rows: Partial<MetricRow>[]): RunSeries {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EmaCache, emaSmooth } from '../../src/ui/charts/ema';
+import { EmaCache, emaSmooth } from '../../../src/ui/charts/ema';
 
 /** TensorBoard's smoothing, written out independently: m ← w·m + (1−w)·x, shown as m / (1 − wᵏ). */
 function reference(xs: number[], w: number): number[] {

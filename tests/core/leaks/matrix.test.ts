@@ -1,17 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZERS } from '../../src/core/catalog/optimizers';
-import { TASKS, type TaskId } from '../../src/core/tasks/specs';
-import { defaultConfig, defaultLane, defaultTaskSettings, type RunConfig } from '../../src/core/config';
-import { Runner } from '../../src/core/runner';
-import { setUpTasks } from './taskHelpers';
+import { OPTIMIZERS } from '../../../src/core/optimizers/specs';
+import { TASKS, type TaskId } from '../../../src/core/tasks/specs';
+import { defaultConfig, defaultLane, defaultTaskSettings, type RunConfig } from '../../../src/core/run/config';
+import { Runner } from '../../../src/core/run/runner';
+import { setUpTasks } from '../../helpers/tasks';
 
 /**
  * Every optimizer × one task per picture kind: tf.memory().numTensors is unchanged after warm-up at
  * every chunk boundary of the run, and back to where it started once the runner is disposed ("every
  * tensor has an owner"). The tasks of one kind share their picture builder and differ in the model
  * only, and every task's own ownership (batch, loss, evaluate, picture, dispose) is checked one by one
- * in tasks.test.ts; the default run's 2,000-step soak is leaks-soak.test.ts. Tasks run at their
+ * in tests/core/tasks/tasks.test.ts; the default run's 2,000-step soak is soak.test.ts. Tasks run at their
  * smallest sizes and strategies with their smallest populations: the ownership code paths do not
  * depend on size. 300 steps cover several evaluation periods, CMA-ES eigen-updates and picture
  * builds; a leak of one tensor per step would show as ~300 extra. CI (CI=true) runs 2,000 steps; a
@@ -39,7 +39,7 @@ function tiny(taskId: TaskId): Record<string, number> {
 async function pictureKind(taskId: TaskId): Promise<string> {
   const runner = new Runner({ ...defaultConfig(), task: { id: taskId, settings: tiny(taskId) }, lanes: [defaultLane('adam', taskId)] });
   try {
-    return (await runner.view())?.kind ?? 'none';
+    return (await runner.picture())?.kind ?? 'none';
   } finally {
     runner.dispose();
   }
@@ -78,13 +78,13 @@ describe.each([...representatives])(`no tensor leak over ${STEPS} steps: every o
     for (let from = 0; from < config.lanes.length; from += 8) {
       const runner = new Runner({ ...config, lanes: config.lanes.slice(from, from + 8) });
       await runner.runChunk(5);
-      await runner.view();
+      await runner.picture();
       const warm = tf.memory().numTensors;
       while (!runner.done) {
         await runner.runChunk(50);
         expect(tf.memory().numTensors, `step ${runner.step}`).toBe(warm);
       }
-      await runner.view();
+      await runner.picture();
       expect(tf.memory().numTensors).toBe(warm);
       runner.dispose();
       expect(tf.memory().numTensors).toBe(before);

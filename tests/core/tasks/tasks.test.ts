@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTaskPicture } from '../../src/core/tasks/registry';
-import { TASKS } from '../../src/core/tasks/specs';
-import { TASK_IDS, make, setUpTasks, value } from './taskHelpers';
+import { buildTaskPicture } from '../../../src/core/tasks/registry';
+import { TASKS } from '../../../src/core/tasks/specs';
+import { TASK_IDS, make, setUpTasks, value } from '../../helpers/tasks';
 
 beforeAll(setUpTasks);
 

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOptimizer, type OptimizerId } from '../../src/core/index';
-import { direction, perturb } from '../../src/core/random/perturb';
-import { createQuadratic } from '../../src/core/tasks/quadratic';
-import { meanAndSe, useCpu } from './helpers';
+import { createOptimizer, type OptimizerId } from '../../../../src/core/index';
+import { direction, perturb } from '../../../../src/core/random/perturb';
+import { createQuadratic } from '../../../../src/core/tasks/quadratic/task';
+import { meanAndSe, useCpu } from '../../../helpers/optimizers';
 
 beforeAll(useCpu);
 

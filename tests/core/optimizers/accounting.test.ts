@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPTIMIZERS, optimizerSpec } from '../../src/core/catalog/optimizers';
-import { optimizerFactory } from '../../src/core/optimizers';
-import { symmetricEigen } from '../../src/core/estimators/eigen';
-import { centeredRanks, ranks } from '../../src/core/estimators/population';
-import { snesUtilities } from '../../src/core/optimizers/snes/snes';
-import { useCpu } from './helpers';
+import { OPTIMIZERS, optimizerSpec } from '../../../src/core/optimizers/specs';
+import { optimizerFactory } from '../../../src/core/optimizers';
+import { symmetricEigen } from '../../../src/core/estimators/eigen';
+import { centeredRanks, ranks } from '../../../src/core/estimators/population';
+import { snesUtilities } from '../../../src/core/optimizers/snes/snes';
+import { useCpu } from '../../helpers/optimizers';
 
 beforeAll(useCpu);
 
@@ -82,7 +82,7 @@ describe('forward-pass accounting equals the papers’', () => {
   });
 
   it('the optimizer tables (src/core/optimizers/README.md and README.md) have a row for every registered optimizer, with its memory', () => {
-    for (const path of ['../../src/core/optimizers/README.md', '../../README.md']) {
+    for (const path of ['../../../src/core/optimizers/README.md', '../../../README.md']) {
       const doc = readFileSync(new URL(path, import.meta.url), 'utf8');
       for (const o of OPTIMIZERS) {
         const row = doc.split('\n').find((line) => line.startsWith(`| \`${o.id}\` | ${o.label} | ${o.family} |`));

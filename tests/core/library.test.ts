@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createOptimizer, type OptimizerId } from '../../src/core/index';
 import { OPTIMIZER_FACTORIES } from '../../src/core/optimizers';
 import { OPTIMIZERS } from '../../src/core/optimizers/specs';
-import { inDomain } from '../../src/core/catalog/types';
-import { useCpu } from './helpers';
+import { inDomain } from '../../src/core/params';
+import { useCpu } from '../helpers/optimizers';
 
 /**
  * The library speaks TF.js's idiom (src/core/index.ts): categorical options by name, values used as

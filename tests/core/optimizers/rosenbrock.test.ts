@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TASK_FACTORIES } from '../../src/core/tasks';
-import { stepsToThreshold, useCpu } from './helpers';
+import { TASK_FACTORIES } from '../../../src/core/tasks/registry';
+import { stepsToThreshold, useCpu } from '../../helpers/optimizers';
 
 beforeAll(useCpu);
 
