@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunJson } from '../../src/export/json';
-import { formatNumber } from '../../src/ui/format';
+import { formatNumber } from '../../src/ui/shared/format';
 import { csv, launch, openApp, state, waitChartDrawn, waitDone, withoutWall } from './browser';
 import { SHOTS, config, pathD, screenshotNotBlank, waitStep, type Zo } from './pageHelpers';
 

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromJson } from '../../src/export/json';
-import { parseCsv } from '../../src/core/csv';
+import { parseCsv } from '../../src/export/csv';
 import { csv, launch, openApp, state, waitChartDrawn, waitDone } from './browser';
 import { SHOTS, commandsSent, config, download, pngStats, screenshotNotBlank, waitStep, type Zo } from './pageHelpers';
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPTIMIZERS } from '../../src/core/catalog/optimizers';
-import { parseCsv } from '../../src/core/csv';
+import { OPTIMIZERS } from '../../src/core/optimizers/specs';
+import { parseCsv } from '../../src/export/csv';
 import { csv, launch, openApp, waitDone } from './browser';
 
 let browser: Browser;

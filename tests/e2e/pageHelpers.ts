@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { RunConfig } from '../../src/core/config';
+import type { RunConfig } from '../../src/core/run/config';
 
 /** Reading and driving the playground page in the browser tests (through the test build's window.__zo). */
 

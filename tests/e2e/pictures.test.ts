@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TASKS } from '../../src/core/catalog/tasks';
-import type { RunConfig } from '../../src/core/config';
-import type { TaskView } from '../../src/core/views';
+import { TASKS } from '../../src/core/tasks/specs';
+import type { RunConfig } from '../../src/core/run/config';
+import type { TaskPicture } from '../../src/core/tasks/picture';
 import { launch, openApp } from './browser';
 
 /** The picture kind each task draws. */
-const KIND: Record<string, TaskView['kind']> = {
+const KIND: Record<string, TaskPicture['kind']> = {
   spiral: 'boundary',
   moons: 'boundary',
   circles: 'boundary',

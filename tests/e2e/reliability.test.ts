@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/csv';
+import { parseCsv } from '../../src/export/csv';
 import { baseUrl, csv, launch, notices, openApp, state, waitDone, withoutWall } from './browser';
 
 let browser: Browser;

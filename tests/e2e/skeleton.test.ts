@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/csv';
+import { parseCsv } from '../../src/export/csv';
 import { csv, launch, notices, openApp, state, waitDone, withoutWall } from './browser';
 
 let browser: Browser;

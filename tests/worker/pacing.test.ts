@@ -42,21 +42,21 @@ describe('worker pacing', () => {
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
     try {
       const pace = new Pacer();
-      expect(pace.viewDue).toBe(true);
-      pace.viewBuilt(10);
+      expect(pace.pictureDue).toBe(true);
+      pace.pictureBuilt(10);
       now = 299;
-      expect(pace.viewDue).toBe(false);
+      expect(pace.pictureDue).toBe(false);
       now = 300;
-      expect(pace.viewDue).toBe(true);
+      expect(pace.pictureDue).toBe(true);
       now = 1000;
-      pace.viewBuilt(100);
+      pace.pictureBuilt(100);
       now = 1499;
-      expect(pace.viewDue).toBe(false);
+      expect(pace.pictureDue).toBe(false);
       now = 1500;
-      expect(pace.viewDue).toBe(true);
-      pace.viewBuilt(null); // a picture that failed keeps the last gap
+      expect(pace.pictureDue).toBe(true);
+      pace.pictureBuilt(null); // a picture that failed keeps the last gap
       now = 1999;
-      expect(pace.viewDue).toBe(false);
+      expect(pace.pictureDue).toBe(false);
 
       now = 5000;
       pace.flushed();
