@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/export/csv';
 import { csv, launch, notices, openApp, state, waitDone, withoutWall } from './browser';
+import { ZO_NODE_ARGS } from '../cli/zo';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ function firstAndLast(text: string, lane: number, k = 10): [number, number] {
 function runCli(hash: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'zo-cli-'));
   const out = join(dir, 'out.csv');
-  execFileSync('npx', ['tsx', 'src/cli/zo.ts', hash, '--csv', out], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync(process.execPath, [...ZO_NODE_ARGS, hash, '--csv', out], { stdio: 'pipe', timeout: 120_000 });
   return readFileSync(out, 'utf8');
 }
 
