@@ -2,30 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASKS } from '../../src/core/tasks/specs';
 import type { RunConfig } from '../../src/core/run/config';
-import type { TaskPicture } from '../../src/core/tasks/picture';
+import { EXPECTED_KIND } from '../helpers/pictureKinds';
 import { launch, openApp } from './browser';
 
-/** The picture kind each task draws. */
-const KIND: Record<string, TaskPicture['kind']> = {
-  spiral: 'boundary',
-  moons: 'boundary',
-  circles: 'boundary',
-  xor: 'boundary',
-  rosenbrock: 'landscape',
-  rastrigin: 'landscape',
-  ackley: 'landscape',
-  himmelblau: 'landscape',
-  beale: 'landscape',
-  booth: 'landscape',
-  quadratic: 'spectrum',
-  regression: 'fit',
-  'digits-mlp': 'digits',
-  'digits-cnn': 'digits',
-  'digit-autoencoder': 'images',
-  sentiment: 'sentences',
-  'sentiment-finetune': 'sentences',
-  'char-lm': 'text',
-};
 /** SwiftShader is slow: a few steps per task are enough to see a picture drawn from a run. */
 const STEPS = 4;
 
@@ -90,13 +69,13 @@ describe('task pictures in Chromium (WebGPU)', () => {
           Number(panel.dataset.step) >= Number(steps)
         );
       },
-      [id, KIND[id], STEPS] as const,
+      [id, EXPECTED_KIND[id], STEPS] as const,
       { timeout: 90_000, polling: 250 },
     );
     const drawn = await page.evaluate(inspect);
     expect(drawn.blankCanvases).toBe(0);
     expect(drawn.blankSvgs).toBe(0);
-    const kind = KIND[id];
+    const kind = EXPECTED_KIND[id];
     if (kind === 'landscape') expect(drawn.canvases).toBe(1);
     if (kind === 'boundary') expect(drawn.canvases).toBe(2); // one per lane
     if (kind === 'digits') expect(drawn.canvases).toBe(3); // the digits and a confusion matrix per lane

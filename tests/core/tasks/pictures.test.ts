@@ -1,33 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pictureBuffers, type TaskPicture, type TaskPictureKind } from '../../../src/core/tasks/picture';
+import { pictureBuffers, type TaskPicture } from '../../../src/core/tasks/picture';
 import { buildTaskPicture } from '../../../src/core/tasks/registry';
-import type { TaskId } from '../../../src/core/tasks/specs';
+import { EXPECTED_KIND } from '../../helpers/pictureKinds';
 import { TASK_IDS, make, setUpTasks } from '../../helpers/tasks';
 
 beforeAll(setUpTasks);
 
-/** The picture each task shows, as its spec's description promises. */
-const EXPECTED_KIND: Record<TaskId, TaskPictureKind> = {
-  spiral: 'boundary',
-  moons: 'boundary',
-  circles: 'boundary',
-  xor: 'boundary',
-  rosenbrock: 'landscape',
-  rastrigin: 'landscape',
-  ackley: 'landscape',
-  himmelblau: 'landscape',
-  beale: 'landscape',
-  booth: 'landscape',
-  quadratic: 'spectrum',
-  regression: 'fit',
-  'digits-mlp': 'digits',
-  'digits-cnn': 'digits',
-  'digit-autoencoder': 'images',
-  sentiment: 'sentences',
-  'sentiment-finetune': 'sentences',
-  'char-lm': 'text',
-};
 
 /** Per-lane arrays of each kind, which must have one entry per lane. */
 function laneArrays(picture: TaskPicture): unknown[][] {
