@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import type { RunConfig } from '../core/run/config';
 import { toCsv, toKeyedCsv } from '../export/csv';
 import { buildRunJson, type ReplicaRecord } from '../export/json';
-import { scriptWithAssets } from '../export/pytorch/assets';
 import { readDataFile } from './assets';
 import type { SweptCell } from './experiments';
 import { csvRowsOfOutcome, type RunOutcome } from './run';
@@ -43,6 +42,12 @@ export async function writePytorchScript(config: RunConfig, laneArg: string, fil
   const lane = Number(laneArg);
   if (!Number.isInteger(lane) || lane < 0 || lane >= config.lanes.length)
     throw new Error(`--pytorch: '${laneArg}' is not a lane of this run (0 … ${config.lanes.length - 1})`);
+  // Imported here, not above: the templates are `?raw` imports, which only `npm run zo`'s loader
+  // (src/cli/loader) can read; every other option works under a bare `npx tsx src/cli/zo.ts`.
+  const { scriptWithAssets } = await import('../export/pytorch/assets').catch((e: unknown) => {
+    if (String(e).includes('.py')) throw new Error("--pytorch reads the .py templates as `?raw` imports: run it as `npm run zo -- …`, which loads src/cli/loader");
+    throw e;
+  });
   const script = await scriptWithAssets(config, lane, readDataFile);
   if (!script.ok) throw new Error(`--pytorch: lane ${lane} cannot be exported: ${script.reason}`);
   write(file ?? script.filename, script.text, `the PyTorch script of lane ${lane}`);
