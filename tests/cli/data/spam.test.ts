@@ -23,6 +23,12 @@ describe('spam packer: one line per message', () => {
     expect(messageLine('From: a@b\n\n12 34\n')).toBe('');
   });
 
+  it('skips body lines that are not prose, and drops a message whose subject is unsuitable instead of using its body', () => {
+    const body = 'This is a multi-part message in MIME format.\n> On Monday, Bob wrote:\nContent-Type: text/plain;\nPGh0bWw+DQo8aGVhZD4NCjxtZXRhIGh0dHAtZXF1aXY9\nSee http://x.y/z now\nWe can help you today.\n';
+    expect(messageLine(mail('To: a@b', body))).toBe('We can help you today.');
+    expect(messageLine(mail('Subject: Hot XXX pics', 'Click here for more fun.\n'))).toBe('');
+  });
+
   it('keeps printable ASCII only, cuts long lines at a word, and drops lines with too few letters', () => {
     expect(cleanLine('Price: \u20ac5 \u2014 now\tor never')).toBe('Price: 5 now or never');
     const long = cleanLine('word '.repeat(40));
