@@ -1,3 +1,5 @@
+import { charTokenizer, framed } from './chars';
+
 /**
  * The reference lines of the name tasks' loss chart, computed exactly from counts.
  *
@@ -60,3 +62,32 @@ export function bigramLoss(model: BigramCounts, sequences: Iterable<readonly num
 
 /** The uniform model's loss: ln V nats per token. */
 export const uniformLoss = (size: number): number => Math.log(size);
+
+export interface ReferenceLines {
+  /** V: the letters of the training names and the boundary. */
+  vocabSize: number;
+  /** ln V. */
+  uniform: number;
+  /** Held-out loss of the add-one bigram trained on `train`. */
+  bigram: number;
+  /** Held-out loss of the unsmoothed bigram (+∞ when a held-out pair was never seen). */
+  bigramUnsmoothed: number;
+  /** The unsmoothed bigram's loss on its own training names (the best any bigram does there). */
+  bigramTrain: number;
+}
+
+/** The loss chart's reference lines for a name task: train on `train`, score on `held` (chars). */
+export function nameReferenceLines(train: readonly string[], held: readonly string[]): ReferenceLines {
+  const tok = charTokenizer([...train, ...held]);
+  const size = tok.vocab.length;
+  const trainSeqs = train.map((n) => framed(tok, n));
+  const heldSeqs = held.map((n) => framed(tok, n));
+  const model = bigramCounts(trainSeqs, size);
+  return {
+    vocabSize: size,
+    uniform: uniformLoss(size),
+    bigram: bigramLoss(model, heldSeqs, 1),
+    bigramUnsmoothed: bigramLoss(model, heldSeqs, 0),
+    bigramTrain: bigramLoss(model, trainSeqs, 0),
+  };
+}

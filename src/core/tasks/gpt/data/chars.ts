@@ -2,7 +2,8 @@
  * The character tokenizer: one token per character seen in the corpus, plus a boundary token at id 0
  * (makemore's '.', https://github.com/karpathy/makemore): a name is read as `.emma.`, so the model
  * learns where names start and end, and a sample ends when the boundary comes out again. On the
- * names, V = 26 letters + 1 boundary = 27.
+ * names, V = 26 letters + 1 boundary = 27. Running text holds '.', so it takes '\n' as its boundary
+ * (`charTokenizer(sentences, '\n')`), the separator of its records.
  */
 export interface CharTokenizer {
   /** Token strings by id; id 0 is the boundary. */

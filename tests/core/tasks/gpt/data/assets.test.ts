@@ -5,8 +5,8 @@ import { useDiskAssets } from '../../../../../src/cli/assets';
 import { loadAssets } from '../../../../../src/core/tasks/shared/assets';
 import { BPE_WHOLE_WORDS, GPT_DATA_FILES, LABEL_WORDS, NAMES_FILE, PROMPT_SUFFIX, bpe, brown, names, spam } from '../../../../../src/core/tasks/gpt/data/assets';
 import { BROWN_BUDGET_PER_GENRE } from '../../../../../src/cli/data/brown';
-import { bigramCounts, bigramLoss, uniformLoss } from '../../../../../src/core/tasks/gpt/data/bigram';
-import { charTokenizer, framed } from '../../../../../src/core/tasks/gpt/data/chars';
+import { nameReferenceLines, uniformLoss } from '../../../../../src/core/tasks/gpt/data/bigram';
+import { charTokenizer } from '../../../../../src/core/tasks/gpt/data/chars';
 import { isHeldOut } from '../../../../../src/core/tasks/gpt/data/split';
 
 beforeAll(async () => {
@@ -86,19 +86,18 @@ describe('the names task reference lines', () => {
   });
 
   it('add-one bigram held-out loss matches an independent count in Python, and lies between MLE-train and uniform', () => {
-    const tok = charTokenizer(union('train'));
-    const V = tok.vocab.length;
-    const model = bigramCounts(union('train').map((n) => framed(tok, n)), V);
-    const held = union('eval').map((n) => framed(tok, n));
-    const ours = { union: bigramLoss(model, held, 1), m2f: bigramLoss(bigramCounts(c().train('male').map((n) => framed(tok, n)), V), c().eval('female').map((n) => framed(tok, n)), 1) };
+    const lines = nameReferenceLines(union('train'), union('eval'));
+    const m2f = nameReferenceLines(c().train('male'), c().eval('female'));
     const py = spawnSync('/usr/bin/python3', ['-c', PYTHON, fileURLToPath(new URL(`../../../../../public/data/${NAMES_FILE}`, import.meta.url))], { encoding: 'utf8' });
     expect(py.status, py.stderr).toBe(0);
     const [pyUnion, pyM2f] = py.stdout.trim().split(' ').map(Number);
-    expect(ours.union).toBeCloseTo(pyUnion, 10);
-    expect(ours.m2f).toBeCloseTo(pyM2f, 10);
-    expect(ours.union).toBeLessThan(uniformLoss(V));
-    expect(ours.union).toBeGreaterThan(bigramLoss(model, union('train').map((n) => framed(tok, n)), 0));
-    expect(ours.m2f).toBeGreaterThan(ours.union); // a shifted corpus costs more
+    expect(lines.bigram).toBeCloseTo(pyUnion, 10);
+    expect(m2f.bigram).toBeCloseTo(pyM2f, 10);
+    expect(lines.uniform).toBeCloseTo(Math.log(27), 12);
+    expect(lines.bigram).toBeLessThan(lines.uniform);
+    expect(lines.bigram).toBeGreaterThan(lines.bigramTrain);
+    expect(lines.bigramUnsmoothed).toBe(Infinity); // some held-out pair never occurs in training
+    expect(m2f.bigram).toBeGreaterThan(lines.bigram); // a shifted corpus costs more
   });
 });
 

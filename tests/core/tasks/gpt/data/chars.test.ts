@@ -21,4 +21,10 @@ describe('character tokenizer', () => {
     expect(() => tok.decode([7])).toThrow(/no token/);
     expect(() => charTokenizer(['a.b'])).toThrow(/boundary/);
   });
+
+  it("takes another boundary for running text, which holds '.'", () => {
+    const tok = charTokenizer(['Hi.', 'Go!'], '\n');
+    expect(tok.vocab).toEqual(['\n', '!', '.', 'G', 'H', 'i', 'o']);
+    expect(tok.decode(framed(tok, 'Hi.'))).toBe('\nHi.\n');
+  });
 });
