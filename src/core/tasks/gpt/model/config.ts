@@ -123,3 +123,12 @@ export function isTrainableBase(name: string, config: GptConfig, tuning: Tuning)
 }
 
 export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/** Total and trainable weights of a model, from its shapes alone (no tensors: the UI can show them). */
+export function parameterCounts(config: GptConfig, tuning: Tuning): { total: number; trainable: number } {
+  const base = baseShapes(config);
+  const extra = extraShapes(config, tuning).reduce((a, [, shape]) => a + sizeOf(shape), 0);
+  const total = base.reduce((a, [, shape]) => a + sizeOf(shape), 0) + extra;
+  const trainableBase = base.filter(([name]) => isTrainableBase(name, config, tuning)).reduce((a, [, shape]) => a + sizeOf(shape), 0);
+  return { total, trainable: trainableBase + extra };
+}

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TUNING_MODES, type GptConfig, type Tuning } from '../../../../../src/core/tasks/gpt/model/config';
+import { TUNING_MODES, parameterCounts, type GptConfig, type Tuning } from '../../../../../src/core/tasks/gpt/model/config';
 import { createGpt, type Gpt } from '../../../../../src/core/tasks/gpt/model/gpt';
 import { int2d, randomInts, scrambledWeights } from '../../../../helpers/gpt';
 import { useCpu } from '../../../../helpers/optimizers';
@@ -62,6 +62,7 @@ describe('tiny GPT', () => {
     for (const tuning of TUNINGS) {
       const gpt = createGpt(CONFIG, 1, { tuning });
       expect({ trainable: gpt.numTrainable, total: gpt.numTotal }, tuning.mode).toEqual(expected[tuning.mode]);
+      expect(parameterCounts(CONFIG, tuning), tuning.mode).toEqual(expected[tuning.mode]);
       expect(gpt.trainable.reduce((a, v) => a + v.size, 0)).toBe(gpt.numTrainable);
       for (const [name, tensor] of Object.entries(gpt.params)) {
         const trained = gpt.trainableNames.includes(name);
