@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/export/csv';
+import { defaultConfig, defaultLane } from '../../src/core/run/config';
 import { csv, launch, notices, openApp, state, waitDone, withoutWall } from './browser';
 import { ZO_NODE_ARGS } from '../cli/zo';
 
@@ -94,7 +95,10 @@ describe('walking skeleton in Chromium', () => {
   it('a mangled link shows a notice and still runs', async () => {
     const { page, errors } = await openApp(browser, '#v=1&task=spirl&lane=zo-sgd:lr=banana&steps=15&bogus=<b>x</b>&run=1');
     const list = await notices(page);
-    expect(list.join('\n')).toContain("using the nearest, 'spiral'");
+    const task = defaultConfig().task.id;
+    expect(list.join('\n')).toContain(`Unknown task 'spirl'; the default task, '${task}', is loaded instead.`);
+    // The notice names the rate the lane then runs with (the task's suggested one, not the spec's default).
+    expect(list.join('\n')).toContain(`lr: 'banana' is not a number; using ${defaultLane('zo-sgd', task).hyper.lr}.`);
     const banner = page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'not a number' });
     await expect(banner.first().isVisible()).resolves.toBe(true);
     // Link contents are shown as text, never as HTML.

@@ -1,5 +1,5 @@
 import { OPTIMIZER_IDS, isOptimizerId, optimizerSpec } from '../optimizers/specs';
-import { TASKS, isTaskId, taskSpec, type TaskId } from '../tasks/specs';
+import { isTaskId, taskSpec, type TaskId } from '../tasks/specs';
 import { fitToSpec, formatParam, type ParamSpec } from '../params';
 import {
   BACKENDS,
@@ -109,8 +109,11 @@ function parseNumber(raw: string): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** Parse `raw` against `spec`, clamping with a notice; null (with a notice) when unreadable. */
-function readParam(spec: ParamSpec, raw: string, where: string, notices: string[]): number | null {
+/**
+ * Parse `raw` against `spec`, clamping with a notice; null when unreadable, with a notice naming
+ * `kept`, the value that then stays in force (null: the entry is dropped).
+ */
+function readParam(spec: ParamSpec, raw: string, where: string, notices: string[], kept: number | null): number | null {
   if (spec.choices) {
     const idx = spec.choices.indexOf(raw.trim());
     if (idx >= 0) return idx;
@@ -122,7 +125,7 @@ function readParam(spec: ParamSpec, raw: string, where: string, notices: string[
   }
   const x = parseNumber(raw);
   if (x === null) {
-    notices.push(`${where}: ${quote(raw)} is not a number; using ${spec.default}.`);
+    notices.push(`${where}: ${quote(raw)} is not a number; ${kept === null ? 'ignored' : `using ${num(kept)}`}.`);
     return null;
   }
   const fitted = fitToSpec(spec, x);
@@ -166,7 +169,7 @@ function decodeLane(raw: string, laneNo: number, taskId: TaskId, notices: string
       notices.push(`lane ${laneNo} (${id}): unknown hyperparameter ${quote(name)} ignored.`);
       continue;
     }
-    const v = readParam(p, eq < 0 ? '' : item.slice(eq + 1), `lane ${laneNo} (${id}) ${name}`, notices);
+    const v = readParam(p, eq < 0 ? '' : item.slice(eq + 1), `lane ${laneNo} (${id}) ${name}`, notices, lane.hyper[name]);
     if (v !== null) lane.hyper[name] = v;
   }
   return lane;
@@ -190,7 +193,7 @@ function decodeSchedule(raw: string, lanes: Lane[], notices: string[]): Schedule
     notices.push(`schedule entry ${quote(raw)}: ${spec.id} has no hyperparameter ${quote(m[3])}; ignored.`);
     return null;
   }
-  const value = readParam(p, m[4], `schedule entry at step ${step}`, notices);
+  const value = readParam(p, m[4], `schedule entry at step ${step}`, notices, null);
   return value === null ? null : { step, lane, name: p.name, value };
 }
 
@@ -221,9 +224,10 @@ export function decodeConfig(input: string): Decoded {
   const taskRaw = pairs.filter(([k]) => k === 'task').pop()?.[1];
   if (taskRaw !== undefined) {
     const raw = taskRaw.trim();
-    const id = isTaskId(raw) ? raw : nearest(raw, TASKS.map((t) => t.id));
-    if (id !== raw) notices.push(`Unknown task ${quote(taskRaw)}; using the nearest, '${id}'.`);
-    config.task = { id, settings: defaultTaskSettings(id) };
+    // An unknown task falls back to the default one: a nearest spelling can be a different model
+    // altogether (a misspelt 'gpt-names' is closer to 'digits-mlp' than to anything like it).
+    if (isTaskId(raw)) config.task = { id: raw, settings: defaultTaskSettings(raw) };
+    else notices.push(`Unknown task ${quote(taskRaw)}; the default task, '${config.task.id}', is loaded instead.`);
   }
   const task = taskSpec(config.task.id)!;
 
@@ -245,7 +249,7 @@ export function decodeConfig(input: string): Decoded {
       const p = task.settings.find((s) => s.name === name);
       if (!p) notices.push(`Task '${task.id}' has no setting ${quote(name)}; ignored.`);
       else {
-        const v = readParam(p, value, `${task.id} ${name}`, notices);
+        const v = readParam(p, value, `${task.id} ${name}`, notices, config.task.settings[name]);
         if (v !== null) config.task.settings[name] = v;
       }
     } else if (key === 'seed') {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINK_LENGTH, decodeConfig, encodeConfig } from '../../../src/core/run/codec';
 import { RunConfigSchema, defaultConfig, defaultLane, type RunConfig } from '../../../src/core/run/config';
+import { optimizerSpec } from '../../../src/core/optimizers/specs';
 
 describe('share-link codec', () => {
   it('round-trips the default config, and a non-default one, exactly', () => {
@@ -37,13 +38,25 @@ describe('share-link codec', () => {
     expect(notices.join('\n')).toMatch(/t?d: 0 is outside 2…1000000/);
   });
 
-  it('names the nearest valid id for unknown tasks and optimizers', () => {
-    const { config, notices } = decodeConfig('#task=spirall&lane=zo-sdg:lr=0.01&lane=adma');
-    expect(config.task.id).toBe('spiral');
+  it('names the nearest valid id for unknown optimizers, and loads the default task for an unknown task', () => {
+    const { config, notices } = decodeConfig('#task=digits-mlpp&lane=zo-sdg:lr=0.01&lane=adma');
+    // 'digits-mlpp' is one letter from 'digits-mlp', but a task is a different model: the default loads.
+    expect(config.task.id).toBe(defaultConfig().task.id);
+    expect(config.task.id).not.toBe('digits-mlp');
     expect(config.lanes.map((l) => l.optimizer)).toEqual(['zo-sgd', 'adam']);
     expect(config.lanes[0].hyper.lr).toBe(0.01);
     expect(notices.join('\n')).toContain("using the nearest, 'zo-sgd'");
-    expect(notices.join('\n')).toContain("using the nearest, 'spiral'");
+    expect(notices.join('\n')).toContain(`Unknown task 'digits-mlpp'; the default task, '${defaultConfig().task.id}', is loaded instead.`);
+  });
+
+  it('a number it cannot read keeps the value in force and says which (the task-suggested rate, not the spec default)', () => {
+    const { config, notices } = decodeConfig('#task=spiral&lane=zo-sgd:lr=abc&at=5:0:lr=xyz');
+    const kept = defaultLane('zo-sgd', 'spiral').hyper.lr;
+    expect(kept).not.toBe(optimizerSpec('zo-sgd').hypers.find((h) => h.name === 'lr')!.default);
+    expect(config.lanes[0].hyper.lr).toBe(kept);
+    expect(notices).toContain(`lane 1 (zo-sgd) lr: 'abc' is not a number; using ${kept}.`);
+    expect(notices).toContain(`schedule entry at step 5: 'xyz' is not a number; ignored.`);
+    expect(config.schedule).toEqual([]);
   });
 
   it('turns bad numbers, unknown keys and unknown hyperparameters into notices, keeping defaults', () => {
