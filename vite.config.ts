@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 /**
  * Content-Security-Policy for the built page (dev keeps Vite's inline HMR scripts working).
  * No inline scripts, no other origins; workers and fetches only from this origin.
- * 'wasm-unsafe-eval' lets WebAssembly compile (tfjs wasm fallback); it does not allow eval().
+ * 'wasm-unsafe-eval' lets WebAssembly compile (the tfjs wasm backend); it does not allow eval().
  */
 export const CSP = [
   "default-src 'self'",
@@ -17,6 +17,17 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * Cross-origin isolation (COOP + COEP), sent by the dev and the preview server: only an isolated page
+ * has SharedArrayBuffer, which the wasm backend's threads need. Every resource the page loads is
+ * from its own origin, so `require-corp` blocks nothing. A static host must send the same two
+ * headers (README.md, "Deploying"); without them the wasm backend runs single-threaded.
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -38,5 +49,7 @@ export const E2E_OUT_DIR = 'dist-e2e';
 export default defineConfig(({ mode }) => ({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, outDir: mode === E2E_MODE ? E2E_OUT_DIR : 'dist' },
 }));

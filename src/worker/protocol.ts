@@ -51,7 +51,7 @@ export interface BackendInfo {
   name: BackendName;
   /** Why this backend runs, e.g. "WebGPU adapter found" or "no WebGPU in this browser; fell back to WebGL". */
   reason: string;
-  /** Adapter description when WebGPU runs (vendor, architecture, fallback flag). */
+  /** Adapter description when WebGPU runs (vendor, architecture, fallback flag); SIMD and threads when wasm runs. */
   adapter?: string;
   /** Which perturbation kernel the zeroth-order lanes use. */
   perturbKernel: string;
