@@ -39,6 +39,29 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * tfjs-backend-wasm starts its threads (pthreads, blob workers) from the *source text* of its
+ * threaded factory (`factory.toString()`), which reads `_scriptDir` from the closure around it, as
+ * `typeof _scriptDir !== "undefined" && _scriptDir`. Minified, the closure's variable is renamed and
+ * the typeof test folded away, so each thread dies with "ReferenceError: e is not defined". Renaming
+ * the closure's variable here makes the factory's `_scriptDir` a global the minifier must keep
+ * testing with typeof (undefined in a thread; tfjs passes the script to threads itself, and
+ * setWasmPaths locates the binaries, so the closure's value is not needed).
+ */
+function wasmThreadsSurviveMinifying(): Plugin {
+  const file = /tfjs-backend-wasm-threaded-simd\.js$/;
+  const outer = /var _scriptDir = ([^;]*);\s*if \(typeof __filename !== 'undefined'\) _scriptDir = _scriptDir \|\| __filename;/;
+  return {
+    name: 'zo-wasm-threads',
+    apply: 'build',
+    transform(code, id) {
+      if (!file.test(id)) return null;
+      if (!outer.test(code)) this.error('tfjs-backend-wasm-threaded-simd.js changed: check wasmThreadsSurviveMinifying in vite.config.ts');
+      return { code: code.replace(outer, 'var _scriptDirOfBundle = $1;'), map: null };
+    },
+  };
+}
+
+/**
  * `vite build` is the production site (dist/). `vite build --mode e2e` is the same site plus the
  * test machinery the browser tests and `npm run bench` drive (window.__zo, fault injection, the
  * kernel self-test, the in-browser bench), in dist-e2e/ so the two never overwrite each other.
@@ -48,7 +71,8 @@ export const E2E_OUT_DIR = 'dist-e2e';
 
 export default defineConfig(({ mode }) => ({
   plugins: [react(), contentSecurityPolicy()],
-  worker: { format: 'es' },
+  // The worker is bundled on its own, with its own plugins: tfjs lives there.
+  worker: { format: 'es', plugins: () => [wasmThreadsSurviveMinifying()] },
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, outDir: mode === E2E_MODE ? E2E_OUT_DIR : 'dist' },

@@ -129,4 +129,20 @@ describe('walking skeleton in Chromium', () => {
       expect(Math.abs(r.trainLoss - cliRows[i].trainLoss)).toBeLessThan(1e-3 * Math.max(1, cliRows[i].trainLoss));
     });
   });
+
+  it('the CLI reproduces the browser CSV exactly on wasm (the CLI default), on a cross-origin-isolated page', async () => {
+    const hash = '#v=1&steps=10&eval=5&seed=3&backend=wasm';
+    const { page, errors } = await openApp(browser, hash + '&run=1');
+    expect((await state(page)).backend).toBe('wasm');
+    // COOP + COEP from the server (vite.config.ts): SharedArrayBuffer, hence the threaded binary.
+    await expect(page.evaluate(() => crossOriginIsolated)).resolves.toBe(true);
+    await expect(page.getByTestId('backend-badge').textContent()).resolves.toMatch(/^wasm · pinned .* · SIMD · \d+ threads?$/);
+    await waitDone(page);
+    const browserWasm = await csv(page);
+    expect(errors).toEqual([]);
+    await page.close();
+    const cli = runCli(hash.replace('&backend=wasm', '')); // no backend in the link: the CLI's default
+    expect(parseCsv(cli)).toHaveLength(20);
+    expect(withoutWall(cli)).toBe(withoutWall(browserWasm));
+  });
 });
