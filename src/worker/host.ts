@@ -4,6 +4,7 @@ import { pictureBuffers } from '../core/tasks/picture';
 import { Runner } from '../core/run/runner';
 import { loadTaskAssets } from '../core/tasks/assets';
 import { chooseBackend } from './backend/choose';
+import { wasmHeapBytes } from './backend/wasm';
 import { dispatch } from './dispatch';
 import { MetricBuffer, Pacer, playLoop, type PacedRun } from './pacing';
 import type { BackendInfo, DevCommand, WorkerCommand, WorkerEvent } from './protocol';
@@ -148,7 +149,7 @@ export class RunHost implements PacedRun {
     const r = this.runner;
     if (!r) return;
     const lanes = Array.from({ length: r.numLanes }, (_, lane) => ({ lane, ...r.laneMemory(lane) }));
-    this.post({ type: 'memory', lanes });
+    this.post({ type: 'memory', lanes, heapBytes: wasmHeapBytes() });
   }
 
   /** Build and send the task's picture (between chunks only). */

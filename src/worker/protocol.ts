@@ -74,7 +74,11 @@ export type WorkerEvent =
   /** The backend changed during a run (fallback or recovery). */
   | { type: 'backend'; backend: BackendInfo }
   /** Memory per lane: sent after `ready` and then at most about once a second while playing. */
-  | { type: 'memory'; lanes: LaneMemory[] }
+  /**
+   * `heapBytes`: the backend's own memory pool where it has one (the wasm backend's WebAssembly
+   * memory, shared by every lane; it grows to the largest step and never shrinks), else absent.
+   */
+  | { type: 'memory'; lanes: LaneMemory[]; heapBytes?: number }
   /** The schedule grew (a live hyperparameter change was recorded). */
   | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
   /** The task's picture (typed arrays transferred), a few times a second at most. */

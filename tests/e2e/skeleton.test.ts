@@ -134,10 +134,13 @@ describe('walking skeleton in Chromium', () => {
     const hash = '#v=1&steps=10&eval=5&seed=3&backend=wasm';
     const { page, errors } = await openApp(browser, hash + '&run=1');
     expect((await state(page)).backend).toBe('wasm');
+    await expect(page.getByLabel('Backend').inputValue()).resolves.toBe('wasm'); // the picker shows the pin
     // COOP + COEP from the server (vite.config.ts): SharedArrayBuffer, hence the threaded binary.
     await expect(page.evaluate(() => crossOriginIsolated)).resolves.toBe(true);
     await expect(page.getByTestId('backend-badge').textContent()).resolves.toMatch(/^wasm · pinned .* · SIMD · \d+ threads?$/);
     await waitDone(page);
+    // The memory panel says what the lanes' tensor bytes cannot: the one WebAssembly heap they share.
+    await expect(page.getByTestId('memory-heap').textContent()).resolves.toMatch(/^WebAssembly memory: [\d.]+ [kM]B for all lanes/);
     const browserWasm = await csv(page);
     expect(errors).toEqual([]);
     await page.close();

@@ -23,6 +23,8 @@ export interface RunValues {
   pendingHyper: Record<string, number>;
   /** Bytes per lane from the worker's `memory` events (null until the worker sends them). */
   laneMemory: LaneMemory[] | null;
+  /** The backend's own memory pool, shared by the lanes (the wasm heap); null where it has none. */
+  heapBytes: number | null;
   /** Seed replicas of the current config: finished and total (0 when none run). */
   replicasDone: number;
   replicasTotal: number;
@@ -37,7 +39,7 @@ export interface RunActions {
   dismissError: (id: number) => void;
   clearErrors: () => void;
   setPendingHyper: (key: string, value: number | undefined) => void;
-  setLaneMemory: (laneMemory: LaneMemory[] | null) => void;
+  setLaneMemory: (laneMemory: LaneMemory[] | null, heapBytes?: number | null) => void;
   setReplicas: (done: number, total: number) => void;
   /** Back to step 0 before a (re-)init; keeps the backend badge. */
   resetRun: () => void;
@@ -55,6 +57,7 @@ export const runDefaults = (): RunValues => ({
   errors: [],
   pendingHyper: {},
   laneMemory: null,
+  heapBytes: null,
   replicasDone: 0,
   replicasTotal: 0,
 });
@@ -77,7 +80,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
       else pendingHyper[key] = value;
       return { pendingHyper };
     }),
-  setLaneMemory: (laneMemory) => set({ laneMemory }),
+  setLaneMemory: (laneMemory, heapBytes = null) => set({ laneMemory, heapBytes }),
   setReplicas: (replicasDone, replicasTotal) => set({ replicasDone, replicasTotal }),
-  resetRun: () => set({ playing: false, step: 0, done: false, laneStatuses: [], pendingHyper: {}, laneMemory: null }),
+  resetRun: () => set({ playing: false, step: 0, done: false, laneStatuses: [], pendingHyper: {}, laneMemory: null, heapBytes: null }),
 });

@@ -30,6 +30,15 @@ export function prepareWasm(): void {
   completeWasmKernels();
 }
 
+/**
+ * Bytes of the wasm backend's WebAssembly memory when wasm runs: every tensor of every lane lives in
+ * it; it grows to the largest allocation and never shrinks (WebAssembly memories cannot).
+ */
+export function wasmHeapBytes(): number | undefined {
+  if (tf.getBackend() !== 'wasm') return undefined;
+  return (tf.backend() as unknown as { wasm?: { HEAPU8?: Uint8Array } }).wasm?.HEAPU8?.buffer.byteLength;
+}
+
 /** What the running wasm backend uses, for the badge: "SIMD · 4 threads" or why it has one thread. */
 export async function wasmFeatures(): Promise<string> {
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
