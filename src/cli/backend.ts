@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { completeWasmKernels } from '../core/backends/wasm-kernels';
+import { fusedPerturbKernel } from '../core/random/fused-perturb';
+import { setPerturbKernel } from '../core/random/perturb';
 import type { BackendChoice } from '../core/run/config';
 
 /**
@@ -26,6 +28,8 @@ export async function startNodeBackend(name: NodeBackend): Promise<string> {
   if (name === 'wasm') completeWasmKernels();
   if (!(await tf.setBackend(name)) || tf.getBackend() !== name) throw new Error(`the ${name} backend failed to start`);
   await tf.ready();
+  // As the browser's worker does on these backends: one pass per use, z cached for the step.
+  setPerturbKernel(fusedPerturbKernel);
   if (name === 'cpu') {
     // tfjs's cpu backend greets Node users with an advert for tfjs-node on first use; keep stdout clean.
     (tf.backend() as unknown as { firstUse: boolean }).firstUse = false;

@@ -59,6 +59,14 @@ export interface BackendInfo {
 
 export type { LaneMemory, LaneStatus, LaneStatusInfo } from '../core/run/metrics';
 
+/** Memory the lanes share, outside any one lane's tensors (absent where there is none). */
+export interface SharedMemory {
+  /** The wasm backend's WebAssembly memory: every tensor lives in it; it grows to the largest step and never shrinks. */
+  heapBytes?: number;
+  /** The fused perturbation kernel's cache of z (cpu and wasm): one float32 per parameter, kept for the step. */
+  directionCacheBytes?: number;
+}
+
 export type WorkerEvent =
   | { type: 'ready'; backend: BackendInfo; numParams: number; config: RunConfig }
   /**
@@ -74,11 +82,7 @@ export type WorkerEvent =
   /** The backend changed during a run (fallback or recovery). */
   | { type: 'backend'; backend: BackendInfo }
   /** Memory per lane: sent after `ready` and then at most about once a second while playing. */
-  /**
-   * `heapBytes`: the backend's own memory pool where it has one (the wasm backend's WebAssembly
-   * memory, shared by every lane; it grows to the largest step and never shrinks), else absent.
-   */
-  | { type: 'memory'; lanes: LaneMemory[]; heapBytes?: number }
+  | { type: 'memory'; lanes: LaneMemory[]; shared: SharedMemory }
   /** The schedule grew (a live hyperparameter change was recorded). */
   | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
   /** The task's picture (typed arrays transferred), a few times a second at most. */

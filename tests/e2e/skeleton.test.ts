@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/export/csv';
+import { formatBytes } from '../../src/ui/shared/format';
 import { csv, launch, notices, openApp, state, waitDone, withoutWall } from './browser';
 import { ZO_NODE_ARGS } from '../cli/zo';
 
@@ -141,6 +142,9 @@ describe('walking skeleton in Chromium', () => {
     await waitDone(page);
     // The memory panel says what the lanes' tensor bytes cannot: the one WebAssembly heap they share.
     await expect(page.getByTestId('memory-heap').textContent()).resolves.toMatch(/^WebAssembly memory: [\d.]+ [kM]B for all lanes/);
+    // The direction cache: one float32 per parameter of the model (the spiral MLP's), shared by the lanes.
+    const numParams = (await state(page)).numParams;
+    await expect(page.getByTestId('memory-direction-cache').textContent()).resolves.toContain(`Direction cache: ${formatBytes(4 * numParams)} `);
     const browserWasm = await csv(page);
     expect(errors).toEqual([]);
     await page.close();

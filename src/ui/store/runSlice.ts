@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BackendInfo, LaneMemory, LaneStatusInfo } from '../../worker/protocol';
+import type { BackendInfo, LaneMemory, LaneStatusInfo, SharedMemory } from '../../worker/protocol';
 import type { Store } from './index';
 
 export interface RunError {
@@ -23,8 +23,8 @@ export interface RunValues {
   pendingHyper: Record<string, number>;
   /** Bytes per lane from the worker's `memory` events (null until the worker sends them). */
   laneMemory: LaneMemory[] | null;
-  /** The backend's own memory pool, shared by the lanes (the wasm heap); null where it has none. */
-  heapBytes: number | null;
+  /** Memory the lanes share (the wasm heap, the direction cache), from the same events. */
+  sharedMemory: SharedMemory | null;
   /** Seed replicas of the current config: finished and total (0 when none run). */
   replicasDone: number;
   replicasTotal: number;
@@ -39,7 +39,7 @@ export interface RunActions {
   dismissError: (id: number) => void;
   clearErrors: () => void;
   setPendingHyper: (key: string, value: number | undefined) => void;
-  setLaneMemory: (laneMemory: LaneMemory[] | null, heapBytes?: number | null) => void;
+  setLaneMemory: (laneMemory: LaneMemory[] | null, sharedMemory?: SharedMemory | null) => void;
   setReplicas: (done: number, total: number) => void;
   /** Back to step 0 before a (re-)init; keeps the backend badge. */
   resetRun: () => void;
@@ -57,7 +57,7 @@ export const runDefaults = (): RunValues => ({
   errors: [],
   pendingHyper: {},
   laneMemory: null,
-  heapBytes: null,
+  sharedMemory: null,
   replicasDone: 0,
   replicasTotal: 0,
 });
@@ -80,7 +80,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
       else pendingHyper[key] = value;
       return { pendingHyper };
     }),
-  setLaneMemory: (laneMemory, heapBytes = null) => set({ laneMemory, heapBytes }),
+  setLaneMemory: (laneMemory, sharedMemory = null) => set({ laneMemory, sharedMemory }),
   setReplicas: (replicasDone, replicasTotal) => set({ replicasDone, replicasTotal }),
-  resetRun: () => set({ playing: false, step: 0, done: false, laneStatuses: [], pendingHyper: {}, laneMemory: null, heapBytes: null }),
+  resetRun: () => set({ playing: false, step: 0, done: false, laneStatuses: [], pendingHyper: {}, laneMemory: null, sharedMemory: null }),
 });

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendChoice } from '../../core/run/config';
-import { perturbKernelName, setPerturbKernel } from '../../core/random/perturb';
+import { fusedPerturbKernel } from '../../core/random/fused-perturb';
+import { perturbKernelName, setPerturbKernel, type PerturbKernel } from '../../core/random/perturb';
 import type { BackendInfo, BackendName } from '../protocol';
 import { prepareWasm, wasmFeatures } from './wasm';
 import { webgpuPerturbKernel } from './webgpu-perturb';
@@ -64,8 +65,10 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendInfo>
     if (await tryBackend(name)) {
       await tf.ready();
       if (name === 'wasm') adapter = await wasmFeatures();
-      // Directions are generated where the weights live: a WGSL twin on WebGPU, the TS twin elsewhere.
-      setPerturbKernel(name === 'webgpu' ? webgpuPerturbKernel : null);
+      // Directions are generated where the weights live: a WGSL twin on WebGPU; on the backends whose
+      // tensors are in CPU memory a fused pass with z cached for the step; the TS twin on WebGL.
+      const kernels: Partial<Record<BackendName, PerturbKernel>> = { webgpu: webgpuPerturbKernel, wasm: fusedPerturbKernel, cpu: fusedPerturbKernel };
+      setPerturbKernel(kernels[name] ?? null);
       const pinned = choice !== 'auto' && choice === name;
       const reason = pinned
         ? `pinned by the run's config (backend=${choice})`
