@@ -28,7 +28,8 @@ export function usage(): string {
   const lines = [
     "Usage: npm run zo -- '<share link or #hash>' [options]",
     '',
-    'Runs the same RunConfig as the browser, headless on tfjs (cpu) in Node; prints a summary per lane.',
+    "Runs the same RunConfig as the browser, headless on tfjs in Node (wasm unless the link or --backend",
+    'pins cpu); prints a summary per lane.',
     '',
     'Options:',
     '  --csv FILE           write the metrics CSV (same columns as the browser export; with --sweep a',
@@ -43,6 +44,8 @@ export function usage(): string {
     '                       link; prints the grid of final eval losses and each cell\'s link',
     '  --seeds N            run every lane with N seeds (seed, seed + 1, …, as the browser\'s "Seeds',
     '                       per lane"); prints the mean, min–max and ±σ of the final eval loss per lane',
+    '  --backend wasm|cpu   tfjs backend (default: the link\'s backend=, wasm for auto); on the same',
+    '                       backend the CSV equals the browser\'s',
     '  --steps N            step budget',
     '  --seed N             run seed',
     '  --eval N             evaluate every N steps',
@@ -95,6 +98,7 @@ export function parseArgs(argv: string[]): CliOptions {
       pytorch = { lane, file };
     } else if (arg === '--sweep') sweep = value();
     else if (arg === '--seeds') seeds = value();
+    else if (arg === '--backend') extra.push(`backend=${value()}`);
     else if (arg === '--steps') extra.push(`steps=${value()}`);
     else if (arg === '--seed') extra.push(`seed=${value()}`);
     else if (arg === '--eval') extra.push(`eval=${value()}`);

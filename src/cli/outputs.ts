@@ -8,9 +8,6 @@ import { csvRowsOfOutcome, type RunOutcome } from './run';
 
 /** The files the CLI writes, built by src/export as the browser's export buttons build them. */
 
-/** The backend name the JSON records: Node runs tfjs on cpu. */
-const BACKEND = 'cpu';
-
 function write(file: string, text: string, what: string): void {
   writeFileSync(file, text);
   console.log(`wrote ${what} to ${file}`);
@@ -30,11 +27,11 @@ export function writeSweepCsv(file: string, cells: readonly SweptCell[]): void {
   write(file, toKeyedCsv('cell', runs), `${runs.reduce((n, r) => n + r.rows.length, 0)} rows of ${cells.length} cells`);
 }
 
-/** The run JSON: the first outcome is the run, the others its extra seeds (as the browser's band). */
-export function writeRunJson(file: string, outcomes: readonly RunOutcome[]): void {
+/** The run JSON: the first outcome is the run, the others its extra seeds (as the browser's band); `backend` is what ran. */
+export function writeRunJson(file: string, outcomes: readonly RunOutcome[], backend: string): void {
   const [main, ...extra] = outcomes;
   const replicas: ReplicaRecord[] = extra.map((o) => ({ seed: o.config.seed, done: true, lanes: o.records, statuses: o.statuses }));
-  write(file, JSON.stringify(buildRunJson(main.config, main.records, main.statuses, BACKEND, replicas)), 'the run JSON');
+  write(file, JSON.stringify(buildRunJson(main.config, main.records, main.statuses, backend, replicas)), 'the run JSON');
 }
 
 /** `--pytorch LANE [FILE]`: the browser's script for the lane, with the data it embeds from public/data/. */

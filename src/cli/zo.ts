@@ -1,26 +1,24 @@
 /**
  * `npm run zo -- '<share link or #hash>' [--csv FILE] [--json FILE] [--pytorch LANE [FILE]]
  *   [--sweep NAME=FROM:TO:N[,…]] [--seeds N] [--steps N] …` (see --help).
- * Decodes the same RunConfig as the browser and runs the same Runner on tfjs's cpu backend.
+ * Decodes the same RunConfig as the browser and runs the same Runner, on tfjs's wasm backend unless
+ * the link or `--backend` pins cpu (see backend.ts).
  */
-import * as tf from '@tensorflow/tfjs';
 import { taskSpec } from '../core/tasks/specs';
 import { encodeConfig } from '../core/run/codec';
 import type { RunConfig } from '../core/run/config';
 import { useDiskAssets } from './assets';
+import { nodeBackendFor, startNodeBackend, type NodeBackend } from './backend';
 import { parseArgs, usage, type CliOptions } from './args';
 import { laneSpreads, runSeeds, runSweep, seedsFromSpec, sweepFromSpec } from './experiments';
 import { writePytorchScript, writeRunCsv, writeRunJson, writeSweepCsv } from './outputs';
 import { printRunSummary, printSeedSpread, printSweepGrid } from './report';
 import { endProgress, progressReporter, runToEnd } from './run';
 
-async function setUpTfjs(config: RunConfig): Promise<void> {
-  await tf.setBackend('cpu');
-  await tf.ready();
-  // tfjs's cpu backend greets Node users with an advert for tfjs-node on first use; keep stdout clean.
-  (tf.backend() as unknown as { firstUse: boolean }).firstUse = false;
-  if (config.backend !== 'auto' && config.backend !== 'cpu')
-    console.error(`notice: the link pins backend '${config.backend}'; Node runs tfjs on 'cpu'.`);
+async function setUpTfjs(config: RunConfig): Promise<{ name: NodeBackend; label: string }> {
+  const { backend, notice } = nodeBackendFor(config.backend);
+  if (notice) console.error(`notice: ${notice}`);
+  return { name: backend, label: await startNodeBackend(backend) };
 }
 
 /** Experiments and outputs that cannot go together are refused before anything runs. */
@@ -40,9 +38,9 @@ async function main(): Promise<number> {
   checkCombination(opts);
   const sweep = opts.sweep !== null ? sweepFromSpec(opts.sweep, config) : null;
   const numSeeds = opts.seeds !== null ? seedsFromSpec(opts.seeds) : 1;
-  await setUpTfjs(config);
+  const backend = await setUpTfjs(config);
   const task = taskSpec(config.task.id)!;
-  console.log(`ZO Playground · ${task.label} · seed ${config.seed} · ${config.steps} steps · backend cpu (Node)`);
+  console.log(`ZO Playground · ${task.label} · seed ${config.seed} · ${config.steps} steps · backend ${backend.label} (Node)`);
   console.log(`config: ${encodeConfig(config)}`);
   useDiskAssets();
   if (opts.pytorch) await writePytorchScript(config, opts.pytorch.lane, opts.pytorch.file);
@@ -60,7 +58,7 @@ async function main(): Promise<number> {
     printSeedSpread(outcomes[0], laneSpreads(outcomes), numSeeds);
     console.log(`total ${(outcomes.reduce((t, o) => t + o.totalMs, 0) / 1000).toFixed(2)} s`);
     if (opts.csv) writeRunCsv(opts.csv, outcomes);
-    if (opts.json) writeRunJson(opts.json, outcomes);
+    if (opts.json) writeRunJson(opts.json, outcomes, backend.name);
     return 0;
   }
   const outcome = await runToEnd(config, {
@@ -71,7 +69,7 @@ async function main(): Promise<number> {
   printRunSummary(outcome);
   console.log(`total ${(outcome.totalMs / 1000).toFixed(2)} s`);
   if (opts.csv) writeRunCsv(opts.csv, [outcome]);
-  if (opts.json) writeRunJson(opts.json, [outcome]);
+  if (opts.json) writeRunJson(opts.json, [outcome], backend.name);
   return 0;
 }
 

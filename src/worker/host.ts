@@ -4,6 +4,9 @@ import { pictureBuffers } from '../core/tasks/picture';
 import { Runner } from '../core/run/runner';
 import { loadTaskAssets } from '../core/tasks/assets';
 import { chooseBackend } from './backend/choose';
+import { wasmHeapBytes } from './backend/wasm';
+import { clearFusedCache, fusedCacheBytes, fusedPerturbKernel } from '../core/random/fused-perturb';
+import { perturbKernelName } from '../core/random/perturb';
 import { dispatch } from './dispatch';
 import { MetricBuffer, Pacer, playLoop, type PacedRun } from './pacing';
 import type { BackendInfo, DevCommand, WorkerCommand, WorkerEvent } from './protocol';
@@ -47,6 +50,7 @@ export class RunHost implements PacedRun {
     this.playing = false;
     this.runner?.dispose();
     this.runner = null;
+    clearFusedCache(); // the old run's directions (its model may have been larger)
     this.metrics.clear();
     if (!config) throw new Error('reset before init');
     const valid = parseRunConfig(config);
@@ -148,7 +152,8 @@ export class RunHost implements PacedRun {
     const r = this.runner;
     if (!r) return;
     const lanes = Array.from({ length: r.numLanes }, (_, lane) => ({ lane, ...r.laneMemory(lane) }));
-    this.post({ type: 'memory', lanes });
+    const cached = perturbKernelName() === fusedPerturbKernel.name;
+    this.post({ type: 'memory', lanes, shared: { heapBytes: wasmHeapBytes(), directionCacheBytes: cached ? fusedCacheBytes() : undefined } });
   }
 
   /** Build and send the task's picture (between chunks only). */

@@ -51,13 +51,21 @@ export interface BackendInfo {
   name: BackendName;
   /** Why this backend runs, e.g. "WebGPU adapter found" or "no WebGPU in this browser; fell back to WebGL". */
   reason: string;
-  /** Adapter description when WebGPU runs (vendor, architecture, fallback flag). */
+  /** Adapter description when WebGPU runs (vendor, architecture, fallback flag); SIMD and threads when wasm runs. */
   adapter?: string;
   /** Which perturbation kernel the zeroth-order lanes use. */
   perturbKernel: string;
 }
 
 export type { LaneMemory, LaneStatus, LaneStatusInfo } from '../core/run/metrics';
+
+/** Memory the lanes share, outside any one lane's tensors (absent where there is none). */
+export interface SharedMemory {
+  /** The wasm backend's WebAssembly memory: every tensor lives in it; it grows to the largest step and never shrinks. */
+  heapBytes?: number;
+  /** The fused perturbation kernel's cache of z (cpu and wasm): one float32 per parameter, kept for the step. */
+  directionCacheBytes?: number;
+}
 
 export type WorkerEvent =
   | { type: 'ready'; backend: BackendInfo; numParams: number; config: RunConfig }
@@ -74,7 +82,7 @@ export type WorkerEvent =
   /** The backend changed during a run (fallback or recovery). */
   | { type: 'backend'; backend: BackendInfo }
   /** Memory per lane: sent after `ready` and then at most about once a second while playing. */
-  | { type: 'memory'; lanes: LaneMemory[] }
+  | { type: 'memory'; lanes: LaneMemory[]; shared: SharedMemory }
   /** The schedule grew (a live hyperparameter change was recorded). */
   | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
   /** The task's picture (typed arrays transferred), a few times a second at most. */

@@ -22,7 +22,7 @@ describe('platform faults', () => {
     try {
       const { page, errors } = await openApp(plain, '#v=1&steps=10&run=1');
       const s = await state(page);
-      expect(['webgl', 'cpu']).toContain(s.backend);
+      expect(['webgl', 'wasm', 'cpu']).toContain(s.backend);
       const badge = await page.getByTestId('backend-badge').textContent();
       expect(badge).toMatch(/fell back: .*(WebGPU|navigator\.gpu)/);
       await waitDone(page);

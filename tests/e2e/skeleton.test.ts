@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/export/csv';
 import { defaultConfig, defaultLane } from '../../src/core/run/config';
+import { formatBytes } from '../../src/ui/shared/format';
 import { csv, launch, notices, openApp, state, waitDone, withoutWall } from './browser';
 import { ZO_NODE_ARGS } from '../cli/zo';
 
@@ -132,5 +133,27 @@ describe('walking skeleton in Chromium', () => {
       expect(r.step).toBe(cliRows[i].step);
       expect(Math.abs(r.trainLoss - cliRows[i].trainLoss)).toBeLessThan(1e-3 * Math.max(1, cliRows[i].trainLoss));
     });
+  });
+
+  it('the CLI reproduces the browser CSV exactly on wasm (the CLI default), on a cross-origin-isolated page', async () => {
+    const hash = '#v=1&steps=10&eval=5&seed=3&backend=wasm';
+    const { page, errors } = await openApp(browser, hash + '&run=1');
+    expect((await state(page)).backend).toBe('wasm');
+    await expect(page.getByLabel('Backend').inputValue()).resolves.toBe('wasm'); // the picker shows the pin
+    // COOP + COEP from the server (vite.config.ts): SharedArrayBuffer, hence the threaded binary.
+    await expect(page.evaluate(() => crossOriginIsolated)).resolves.toBe(true);
+    await expect(page.getByTestId('backend-badge').textContent()).resolves.toMatch(/^wasm · pinned .* · SIMD · \d+ threads?$/);
+    await waitDone(page);
+    // The memory panel says what the lanes' tensor bytes cannot: the one WebAssembly heap they share.
+    await expect(page.getByTestId('memory-heap').textContent()).resolves.toMatch(/^WebAssembly memory: [\d.]+ [kM]B for all lanes/);
+    // The direction cache: one float32 per parameter of the model (the spiral MLP's), shared by the lanes.
+    const numParams = (await state(page)).numParams;
+    await expect(page.getByTestId('memory-direction-cache').textContent()).resolves.toContain(`Direction cache: ${formatBytes(4 * numParams)} `);
+    const browserWasm = await csv(page);
+    expect(errors).toEqual([]);
+    await page.close();
+    const cli = runCli(hash.replace('&backend=wasm', '')); // no backend in the link: the CLI's default
+    expect(parseCsv(cli)).toHaveLength(20);
+    expect(withoutWall(cli)).toBe(withoutWall(browserWasm));
   });
 });

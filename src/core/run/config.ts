@@ -8,7 +8,7 @@ import { defaultsOf } from '../params';
  * speak it; nothing else is needed to replay a run.
  */
 
-export const BACKENDS = ['auto', 'webgpu', 'webgl', 'cpu'] as const;
+export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
 export const MAX_LANES = 8;

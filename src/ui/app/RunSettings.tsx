@@ -38,7 +38,7 @@ export function RunSettings() {
           onCommit={setSteps}
           title="Step budget: every lane runs this many steps."
         />
-        <div className="field" title="Where the tensors run; auto tries WebGPU, then WebGL, then cpu.">
+        <div className="field" title="Where the tensors run; auto tries WebGPU, then WebGL, then WebAssembly (wasm), then cpu.">
           <label htmlFor={id}>Backend</label>
           <select
             id={id}

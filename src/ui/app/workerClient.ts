@@ -186,7 +186,7 @@ function handleEvent(ev: WorkerEvent): void {
       pictureStore.set(ev.picture);
       return;
     case 'memory':
-      if (!stale()) s.setLaneMemory(ev.lanes);
+      if (!stale()) s.setLaneMemory(ev.lanes, ev.shared);
       return;
     case 'dev':
       devListener?.(ev.event);

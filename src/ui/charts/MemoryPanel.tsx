@@ -13,6 +13,7 @@ export function MemoryPanel() {
   const lanes = useStore((s) => s.config.lanes);
   const numParams = useStore((s) => s.numParams);
   const memory = useStore((s) => s.laneMemory);
+  const shared = useStore((s) => s.sharedMemory);
   const rows = lanes.map((lane, i) => {
     const m = memory?.find((x) => x.lane === i);
     const weights = m?.weightBytes ?? numParams * FLOAT32_BYTES;
@@ -64,6 +65,19 @@ export function MemoryPanel() {
           ? 'Bar: weights (solid), optimizer state (lighter), the step’s peak on top (hatched). MeZO-style lanes keep no state: z is regenerated from a seed.'
           : 'Weights: parameters × 4 bytes. Optimizer state and the step’s peak appear when the worker reports them.'}
       </p>
+      {shared?.directionCacheBytes !== undefined && (
+        <p className="hint" data-testid="memory-direction-cache">
+          Direction cache: {formatBytes(shared.directionCacheBytes)} for all lanes together. On this backend z is generated
+          once per step and kept for its uses (+ε, −2ε, update) instead of being regenerated each time: faster, at 4
+          bytes a parameter.
+        </p>
+      )}
+      {shared?.heapBytes !== undefined && (
+        <p className="hint" data-testid="memory-heap">
+          WebAssembly memory: {formatBytes(shared.heapBytes)} for all lanes together. The rows count each lane’s tensor
+          bytes; the heap grows to the largest step and never shrinks, so it can exceed their sum.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BackendInfo, LaneMemory, LaneStatusInfo } from '../../worker/protocol';
+import type { BackendInfo, LaneMemory, LaneStatusInfo, SharedMemory } from '../../worker/protocol';
 import type { Store } from './index';
 
 export interface RunError {
@@ -23,6 +23,8 @@ export interface RunValues {
   pendingHyper: Record<string, number>;
   /** Bytes per lane from the worker's `memory` events (null until the worker sends them). */
   laneMemory: LaneMemory[] | null;
+  /** Memory the lanes share (the wasm heap, the direction cache), from the same events. */
+  sharedMemory: SharedMemory | null;
   /** Seed replicas of the current config: finished and total (0 when none run). */
   replicasDone: number;
   replicasTotal: number;
@@ -37,7 +39,7 @@ export interface RunActions {
   dismissError: (id: number) => void;
   clearErrors: () => void;
   setPendingHyper: (key: string, value: number | undefined) => void;
-  setLaneMemory: (laneMemory: LaneMemory[] | null) => void;
+  setLaneMemory: (laneMemory: LaneMemory[] | null, sharedMemory?: SharedMemory | null) => void;
   setReplicas: (done: number, total: number) => void;
   /** Back to step 0 before a (re-)init; keeps the backend badge. */
   resetRun: () => void;
@@ -55,6 +57,7 @@ export const runDefaults = (): RunValues => ({
   errors: [],
   pendingHyper: {},
   laneMemory: null,
+  sharedMemory: null,
   replicasDone: 0,
   replicasTotal: 0,
 });
@@ -77,7 +80,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
       else pendingHyper[key] = value;
       return { pendingHyper };
     }),
-  setLaneMemory: (laneMemory) => set({ laneMemory }),
+  setLaneMemory: (laneMemory, sharedMemory = null) => set({ laneMemory, sharedMemory }),
   setReplicas: (replicasDone, replicasTotal) => set({ replicasDone, replicasTotal }),
-  resetRun: () => set({ playing: false, step: 0, done: false, laneStatuses: [], pendingHyper: {}, laneMemory: null }),
+  resetRun: () => set({ playing: false, step: 0, done: false, laneStatuses: [], pendingHyper: {}, laneMemory: null, sharedMemory: null }),
 });

@@ -1,12 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendChoice } from '../../core/run/config';
-import { perturbKernelName, setPerturbKernel } from '../../core/random/perturb';
+import { fusedPerturbKernel } from '../../core/random/fused-perturb';
+import { perturbKernelName, setPerturbKernel, type PerturbKernel } from '../../core/random/perturb';
 import type { BackendInfo, BackendName } from '../protocol';
+import { prepareWasm, wasmFeatures } from './wasm';
 import { webgpuPerturbKernel } from './webgpu-perturb';
 
 /**
- * Pick the tfjs backend: WebGPU first, then WebGL (needs OffscreenCanvas in a worker), then cpu.
+ * Pick the tfjs backend: WebGPU first, then WebGL (needs OffscreenCanvas in a worker), then
+ * WebAssembly (SIMD; threads when cross-origin isolated: wasm.ts), then cpu.
  * A pinned choice is tried first and falls back the same way, with the reason stated.
  * The webgpu backend registers only when `navigator.gpu` exists at import, and with a null adapter
  * tfjs would silently pick WebGL, so the adapter is requested here first.
@@ -41,7 +44,7 @@ async function tryBackend(name: BackendName): Promise<boolean> {
 }
 
 export async function chooseBackend(choice: BackendChoice): Promise<BackendInfo> {
-  const order: BackendName[] = ['webgpu', 'webgl', 'cpu'];
+  const order: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
   const wanted: BackendName[] = choice === 'auto' ? order : [choice, ...order.filter((b) => b !== choice)];
   const skipped: string[] = [];
   for (const name of wanted) {
@@ -58,10 +61,14 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendInfo>
       skipped.push('WebGL needs OffscreenCanvas in a worker, which this browser lacks');
       continue;
     }
+    if (name === 'wasm') prepareWasm();
     if (await tryBackend(name)) {
       await tf.ready();
-      // Directions are generated where the weights live: a WGSL twin on WebGPU, the TS twin elsewhere.
-      setPerturbKernel(name === 'webgpu' ? webgpuPerturbKernel : null);
+      if (name === 'wasm') adapter = await wasmFeatures();
+      // Directions are generated where the weights live: a WGSL twin on WebGPU; on the backends whose
+      // tensors are in CPU memory a fused pass with z cached for the step; the TS twin on WebGL.
+      const kernels: Partial<Record<BackendName, PerturbKernel>> = { webgpu: webgpuPerturbKernel, wasm: fusedPerturbKernel, cpu: fusedPerturbKernel };
+      setPerturbKernel(kernels[name] ?? null);
       const pinned = choice !== 'auto' && choice === name;
       const reason = pinned
         ? `pinned by the run's config (backend=${choice})`

@@ -25,6 +25,14 @@ describe('share-link codec', () => {
     expect(decodeConfig(link)).toEqual({ config: b, notices: [], autoplay: true });
   });
 
+  it('pins every backend by name, wasm included, and reads it back', () => {
+    for (const backend of ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const) {
+      const link = encodeConfig({ ...defaultConfig(), backend });
+      expect(link).toContain(`&backend=${backend}&`);
+      expect(decodeConfig(link)).toMatchObject({ config: { backend }, notices: [] });
+    }
+  });
+
   it('is human-readable', () => {
     expect(encodeConfig(defaultConfig())).toMatch(/^#v=1&task=spiral&t\.turns=1&.*&lane=zo-sgd:lr=0\.015,eps=0\.001,q=1,dist=gaussian,mode=central&lane=adam:lr=0\.03/);
   });
