@@ -30,6 +30,7 @@ function problem() {
 /**
  * Forward passes per step, as the papers count them (and src/core/optimizers/README.md lists them):
  * two-point central 2q, one-sided q + 1 (L(θ) shared); ZO-SGD-Cons 5 (q = 1); HiZOO 3; LOZO 2;
+ * FZOO N + 1; Sparse-MeZO and ZO-BCD 2; MeZO-SVRG 2q̄ on a snapshot step (4 otherwise);
  * OpenAI-ES n; SNES and CMA-ES λ; the (1+1)-ES and random search 2 (offspring + parent on the step's
  * batch); a backprop step 3 equivalents.
  */
@@ -49,6 +50,12 @@ const PASSES: [id: string, hyper: Record<string, number>, expected: number][] = 
   ['zo-adam', { q: 5, mode: 1, dist: 1 }, 6],
   ['hizoo', {}, 3],
   ['lozo', {}, 2],
+  ['fzoo', {}, 9],
+  ['fzoo', { n: 5 }, 6],
+  ['sparse-mezo', {}, 2],
+  ['mezo-svrg', { period: 1, qSnap: 3 }, 6], // every step a snapshot; the alternation: mezo-svrg/
+  ['zo-bcd', {}, 2],
+  ['zo-bcd', { order: 1 }, 2],
   ['openai-es', { n: 12 }, 12],
   ['openai-es', { n: 7, rule: 0 }, 6],
   ['snes', { lambda: 9 }, 9],
@@ -121,6 +128,11 @@ const LEAK_CASES: [id: string, hyper: Record<string, number>][] = [
   ['zo-adam', { lr: 0.01, dist: 2 }],
   ['hizoo', { lr: 0.01 }],
   ['lozo', { lr: 0.01, nu: 7, rank: 2 }],
+  ['fzoo', { lr: 1e-4, n: 4 }],
+  ['sparse-mezo', { lr: 0.01, sparsity: 0.5 }],
+  ['mezo-svrg', { lr: 0.01, lrSnap: 0.01, period: 3, qSnap: 2 }],
+  ['zo-bcd', { lr: 0.01 }],
+  ['zo-bcd', { lr: 0.01, order: 1 }],
   ['openai-es', { lr: 0.01, n: 4, rule: 0 }],
   ['openai-es', { lr: 0.01, n: 4, rule: 1 }],
   ['openai-es', { lr: 0.01, n: 4, rule: 2 }],
@@ -183,6 +195,10 @@ const STATE_BYTES: [id: string, hyper: Record<string, number>, bytes: number][] 
   ['zo-adam', {}, 8 * D], // m, v
   ['hizoo', {}, 4 * D], // H
   ['lozo', {}, 0],
+  ['fzoo', {}, 0],
+  ['sparse-mezo', {}, 0], // the mask lives only during the step
+  ['mezo-svrg', {}, 8 * D], // θ̄, g̃
+  ['zo-bcd', {}, 0],
   ['openai-es', { rule: 0 }, 0], // sgd: the seed trick
   ['openai-es', { rule: 1 }, 8 * D], // adam: m, v
   ['openai-es', { rule: 2 }, 4 * D], // momentum: b
