@@ -15,6 +15,9 @@ export const QUADRATIC_SPEC: TaskSpec<'quadratic'> = {
     'zo-sgd': { lr: 0.001 }, 'zo-sgd-mmt': { lr: 0.0002 }, 'zo-cons': { lr: 0.004 }, 'zo-adam': { lr: 0.05 },
     hizoo: { lr: 0.002 }, lozo: { lr: 0.002 }, 'zo-sign': { lr: 0.02 }, 'zo-signsgd': { lr: 0.02 },
     'openai-es': { lr: 0.01 }, sgd: { lr: 0.1 }, momentum: { lr: 0.02 }, adam: { lr: 0.01 },
+    // Sparse-MeZO perturbs a quarter of the coordinates (its stable step grows accordingly); MeZO-SVRG's
+    // snapshot step averages q̄ = 8 directions; ZO-BCD on one tensor is MeZO.
+    'sparse-mezo': { lr: 0.002 }, 'mezo-svrg': { lr: 0.001, lrSnap: 0.004 }, 'zo-bcd': { lr: 0.001 },
   },
   settings: [
     { name: 'd', label: 'dimension d', default: 100, min: 2, max: 1000000, log: true, integer: true, meaning: 'Number of parameters.' },
