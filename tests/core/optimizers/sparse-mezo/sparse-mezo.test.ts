@@ -49,7 +49,9 @@ describe('sparse-mezo (Liu et al. 2024)', () => {
     const opt = createOptimizer('sparse-mezo', { lr: 0.05, sparsity: 0.5 }, { seed: 3 });
     opt.minimize(p.loss, false, p.vars);
     // Swap two weights' magnitudes: the next step must follow the new order.
-    p.vars[1].assign(tf.tensor1d([2.1, -0.35, 1.2, 0.4]));
+    const swapped = tf.tensor1d([2.1, -0.35, 1.2, 0.4]);
+    (p.vars[1] as tf.Variable).assign(swapped);
+    swapped.dispose();
     const before = p.flat();
     opt.minimize(p.loss, false, p.vars);
     const after = p.flat();

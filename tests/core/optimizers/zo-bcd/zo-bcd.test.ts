@@ -26,10 +26,7 @@ function problem() {
 const changed = (a: number[][], b: number[][]) => a.flatMap((t, i) => (t.some((x, j) => x !== b[i][j]) ? [i] : []));
 
 describe('zo-bcd (block-coordinate MeZO: LeZO, MeZO-BCD)', () => {
-  it.each([
-    ['cyclic', 0],
-    ['random', 1],
-  ])('%s: each step probes and updates exactly one block, every other weight bit for bit unchanged', (_name, order) => {
+  it.each(['cyclic', 'random'] as const)('%s: each step probes and updates exactly one block, every other weight bit for bit unchanged', (order) => {
     const p = problem();
     const opt = createOptimizer('zo-bcd', { lr: 0.05, eps: 0.01, order }, { seed: 6 });
     const visited: number[] = [];
@@ -43,7 +40,7 @@ describe('zo-bcd (block-coordinate MeZO: LeZO, MeZO-BCD)', () => {
       expect(new Set(blocks.map((b) => b[0])).size).toBe(1);
       visited.push(blocks[0][0]);
     }
-    if (order === 0) expect(visited).toEqual(Array.from({ length: 30 }, (_, t) => t % 3));
+    if (order === 'cyclic') expect(visited).toEqual(Array.from({ length: 30 }, (_, t) => t % 3));
     else {
       expect(new Set(visited)).toEqual(new Set([0, 1, 2]));
       expect(visited.slice(0, 9)).not.toEqual([0, 1, 2, 0, 1, 2, 0, 1, 2]);
