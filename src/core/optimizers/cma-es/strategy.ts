@@ -42,10 +42,17 @@ export function cmaParameters(N: number, lambda: number, active = false) {
   const weights = positive.map((w) => w / total);
   const mueff = 1 / weights.reduce((a, w) => a + w * w, 0);
   const cc = (4 + mueff / N) / (N + 4 + (2 * mueff) / N);
-  const cs = (mueff + 2) / (N + mueff + 5);
-  const c1 = 2 / ((N + 1.3) ** 2 + mueff);
-  const cmu = Math.min(1 - c1, (2 * (mueff - 2 + 1 / mueff)) / ((N + 2) ** 2 + mueff));
-  if (!active) return { mu, weights, mueff, cc, cs, c1, cmu, damps: (2 * mueff) / lambda + 0.3 + cs };
+  if (!active) {
+    const cs = (mueff + 2) / (N + mueff + 5);
+    const c1 = 2 / ((N + 1.3) ** 2 + mueff);
+    const cmu = Math.min(1 - c1, (2 * (mueff - 2 + 1 / mueff)) / ((N + 2) ** 2 + mueff));
+    return { mu, weights, mueff, cc, cs, c1, cmu, damps: (2 * mueff) / lambda + 0.3 + cs };
+  }
+  // pycma's defaults (cma/options_parameters.py, sigma_adaptation.py): c_σ with +3, the rank-μ
+  // offset ¼, c₁ scaled by min(1, λ/6), and the tutorial's d_σ.
+  const cs = (mueff + 2) / (N + mueff + 3);
+  const c1 = (Math.min(1, lambda / 6) * 2) / ((N + 1.3) ** 2 + mueff);
+  const cmu = Math.min(1 - c1, (2 * (0.25 + mueff + 1 / mueff - 2)) / ((N + 2) ** 2 + mueff));
   const negative = raw.slice(mu);
   const negSum = negative.reduce((a, w) => a + Math.abs(w), 0);
   const negSq = negative.reduce((a, w) => a + w * w, 0);
@@ -55,6 +62,9 @@ export function cmaParameters(N: number, lambda: number, active = false) {
   const damps = 1 + 2 * Math.max(0, Math.sqrt((mueff - 1) / (N + 1)) - 1) + cs;
   return { mu, weights, mueff, cc, cs, c1, cmu, damps };
 }
+
+/** E‖N(0, I_N)‖ ≈ √N(1 − 1/(4N) + 1/(21N²)) (tutorial, after eq. 44). */
+const chiN = (N: number) => Math.sqrt(N) * (1 - 1 / (4 * N) + 1 / (21 * N * N));
 
 const identity = (n: number) =>
   Array.from({ length: n }, (_, i) => {
@@ -176,7 +186,9 @@ export function tell(s: CmaState, settings: CmaSettings, xs: readonly Float64Arr
       s.C[j][i] = c;
     }
   }
-  s.sigma *= Math.exp(Math.min(1, ((p.cs / p.damps) * (psNorm2 / N - 1)) / 2));
+  // purecma's squared-length form; active follows pycma's default, ‖p_σ‖/E‖N(0, I)‖ − 1 (tutorial eq. 44).
+  const lengthSignal = settings.active ? Math.sqrt(psNorm2) / chiN(N) - 1 : (psNorm2 / N - 1) / 2;
+  s.sigma *= Math.exp(Math.min(1, (p.cs / p.damps) * lengthSignal));
   s.m = m;
   if (settings.ipop && s.m0) restartIfStagnant(s, values, order, sigma0);
 }
