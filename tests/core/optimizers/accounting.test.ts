@@ -277,3 +277,33 @@ describe('strategy helpers', () => {
     expect(values.reduce((s, v) => s + v, 0)).toBeCloseTo(a.reduce((s, row, i) => s + row[i], 0), 10);
   });
 });
+
+describe('(1+1) strategies: reeval', () => {
+  it.each(['one-plus-one-es', 'random-search'])('%s with reeval off measures the parent once, then 1 pass a step; the counter says so', (id) => {
+    const p = problem();
+    const opt = optimizerFactory(id)({ reeval: 0 }, 1);
+    const passes: number[] = [];
+    const counted: number[] = [];
+    for (let step = 0; step < 4; step++) {
+      const before = p.calls();
+      opt.minimize(p.loss, false, p.vars);
+      passes.push(p.calls() - before);
+      counted.push(opt.forwardPassesPerStep());
+    }
+    expect(passes).toEqual([2, 1, 1, 1]);
+    expect(counted).toEqual(passes);
+    expect(opt.spec.forwardPasses(opt.getHyper())).toBe(1);
+    expect(opt.stateBytes()).toBe(8); // σ and the kept loss, one float32 each
+    opt.dispose();
+    p.dispose();
+  });
+
+  it('new lanes on deterministic tasks start with reeval off; a link that does not name it replays with it on', async () => {
+    const { defaultLane } = await import('../../../src/core/run/config');
+    const { decodeConfig } = await import('../../../src/core/run/codec');
+    expect(defaultLane('one-plus-one-es', 'quadratic').hyper.reeval).toBe(0);
+    expect(defaultLane('random-search', 'rosenbrock').hyper.reeval).toBe(0);
+    expect(defaultLane('one-plus-one-es', 'spiral').hyper.reeval).toBe(1);
+    expect(decodeConfig('#task=rosenbrock&lane=one-plus-one-es').config.lanes[0].hyper.reeval).toBe(1);
+  });
+});

@@ -19,6 +19,9 @@ export const QUADRATIC_SPEC: TaskSpec<'quadratic'> = {
     // snapshot step averages q̄ = 8 directions; ZO-BCD on one tensor is MeZO.
     'sparse-mezo': { lr: 0.002 }, 'mezo-svrg': { lr: 0.001, lrSnap: 0.004 }, 'zo-bcd': { lr: 0.001 },
   },
+  // Deterministic losses: new (1+1) lanes keep the parent's loss (1 pass a step); links that do not
+  // name reeval replay with it on, as they were written.
+  newLaneSuggested: { 'one-plus-one-es': { reeval: 0 }, 'random-search': { reeval: 0 } },
   settings: [
     { name: 'd', label: 'dimension d', default: 100, min: 2, max: 1000000, log: true, integer: true, meaning: 'Number of parameters.' },
     { name: 'kappa', label: 'condition κ', default: 10, min: 1, max: 1000000, log: true, meaning: 'Ratio of the largest to the smallest curvature.' },
