@@ -4,7 +4,7 @@ export const QUADRATIC_SPEC: TaskSpec<'quadratic'> = {
   id: 'quadratic',
   label: 'Quadratic (d dimensions)',
   description:
-    'f(θ) = ½ Σ λᵢθᵢ² with eigenvalues λᵢ log-spaced from 1 to κ. The gradient is known in closed ' +
+    'f(θ) = ½ Σ λᵢθᵢ² with eigenvalues λᵢ log-spaced from 1 to κ (over the first r coordinates when a rank r is set; the rest are 0). The gradient is known in closed ' +
     'form, so it is the task where the cost of dimension for zeroth-order methods shows plainly. ' +
     'Picture: the loss left in each band of eigen-directions, relative to the start.',
   metric: null,
@@ -25,5 +25,7 @@ export const QUADRATIC_SPEC: TaskSpec<'quadratic'> = {
   settings: [
     { name: 'd', label: 'dimension d', default: 100, min: 2, max: 1000000, log: true, integer: true, meaning: 'Number of parameters.' },
     { name: 'kappa', label: 'condition κ', default: 10, min: 1, max: 1000000, log: true, meaning: 'Ratio of the largest to the smallest curvature.' },
+    // 0 (full rank) keeps every link written before the setting existed as it was.
+    { name: 'rank', label: 'rank r', default: 0, min: 0, max: 1000000, log: false, integer: true, meaning: 'Nonzero eigenvalues r (r ≤ d; 0: all d). MeZO’s rate depends on r, not d.' },
   ],
 };
