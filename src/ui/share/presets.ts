@@ -121,8 +121,9 @@ export const PRESETS: readonly Preset[] = [
     title: 'Sparse-MeZO: perturb fewer weights',
     explanation:
       'Sparse-MeZO perturbs and updates only the quarter of each tensor with the smallest |θ| (the mask recomputed ' +
-      'from the weights every step), so its estimate lives in fewer dimensions and takes a larger step than MeZO at ' +
-      'the same two forward passes.',
+      'from the weights every step), at MeZO’s two passes. Watch it stall here: the quadratic’s minimum is θ = 0, so ' +
+      'the small weights are the ones already solved and the large ones are never picked. The paper’s premise is ' +
+      'fine-tuning, where noise on the large pretrained weights does the harm.',
     hash: '#v=1&task=quadratic&t.d=100&t.kappa=10&t.rank=0&seed=1&steps=600&eval=10&lane=sparse-mezo:lr=0.002,eps=0.001,sparsity=0.75&lane=zo-sgd:lr=0.001,eps=0.001,q=1,dist=gaussian,mode=central',
   },
   {
