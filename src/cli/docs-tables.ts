@@ -74,10 +74,12 @@ function countFormula(p: ParamSpec, passes: (value: number) => number): string |
  * (`2q central, q+1 one-sided (2 at the defaults)`). A backprop step counts as 3 (1 forward + 1
  * backward ≈ 2), as the runner and the UI count it.
  */
-export function forwardPassesText(spec: Pick<OptimizerSpec, 'family' | 'hypers' | 'forwardPasses'>): string {
+export function forwardPassesText(spec: Pick<OptimizerSpec, 'family' | 'hypers' | 'forwardPasses' | 'passesNote'>): string {
   const defaults = defaultsOf(spec.hypers);
   const passesAt = (h: Record<string, number>) => spec.forwardPasses({ ...defaults, ...h });
   const atDefaults = passesAt({});
+  // A count the hyperparameters do not fix (CMA-ES's standard λ depends on d) is stated in words.
+  if (Number.isNaN(atDefaults) && spec.passesNote) return spec.passesNote;
   /** A few values of p above its default (within its range). */
   const above = (p: ParamSpec) => [1, 2, 3, 4, 5].map((k) => Math.min(p.max, p.default + k));
   const integers = spec.hypers.filter((p) => p.integer && !p.choices);

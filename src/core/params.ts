@@ -28,6 +28,12 @@ export interface ParamSpec<Name extends string = string> {
    * slider range: the library throws a RangeError outside it and uses any value inside it as given.
    */
   domain?: Domain;
+  /**
+   * The value a share link that does not name this parameter decodes to, when it differs from
+   * `default`: the value runs had before the parameter (or its new default) existed. The encoder writes
+   * every parameter, so a link without it was written earlier (or by hand) and replays as it did then.
+   */
+  legacy?: number;
 }
 
 /**

@@ -35,7 +35,7 @@ describe('values outside the method’s domain throw a RangeError naming it', ()
     ['adam', { beta2: -0.5 }, 'adam: beta2 must be in [0, 1) (got -0.5)'],
     ['momentum', { momentum: 1 }, 'momentum: momentum must be in [0, 1) (got 1)'],
     ['snes', { sigma: 0 }, 'snes: sigma must be > 0 (got 0)'],
-    ['cma-es', { lambda: 1 }, 'cma-es: lambda must be an integer ≥ 2 (got 1)'],
+    ['cma-es', { lambda: 1 }, 'cma-es: lambda must be an integer ≥ 2, or 0 for 4 + ⌊3 ln d⌋ (got 1)'],
     ['openai-es', { n: 7.5 }, 'openai-es: n must be an integer ≥ 2 (got 7.5)'],
     ['hizoo', { alpha: 1.5 }, 'hizoo: alpha must be in [0, 1] (got 1.5)'],
     ['sgd', { lr: Infinity }, 'sgd: lr must be a finite number ≥ 0 (got Infinity)'],

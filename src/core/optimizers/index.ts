@@ -1,8 +1,10 @@
 import { createAdam } from './adam/adam';
 import { createCmaEs } from './cma-es/cma-es';
+import { createFzoo } from './fzoo/fzoo';
 import { createHiZoo } from './hizoo/hizoo';
 import type { HyperInput } from './hyper';
 import { createLozo } from './lozo/lozo';
+import { createMezoSvrg } from './mezo-svrg/mezo-svrg';
 import { createMomentum } from './momentum/momentum';
 import { createOnePlusOneEs } from './one-plus-one-es/one-plus-one-es';
 import { createOpenAiEs } from './openai-es/openai-es';
@@ -10,8 +12,10 @@ import type { Optimizer } from './optimizer';
 import { createRandomSearch } from './random-search/random-search';
 import { createSgd } from './sgd/sgd';
 import { createSnes } from './snes/snes';
+import { createSparseMezo } from './sparse-mezo/sparse-mezo';
 import { isOptimizerId, type OptimizerId } from './specs';
 import { createZoAdam } from './zo-adam/zo-adam';
+import { createZoBcd } from './zo-bcd/zo-bcd';
 import { createZoCons } from './zo-cons/zo-cons';
 import { createZoSgd } from './zo-sgd/zo-sgd';
 import { createZoSgdMmt } from './zo-sgd-mmt/zo-sgd-mmt';
@@ -31,6 +35,10 @@ export const OPTIMIZER_FACTORIES: Readonly<Record<OptimizerId, OptimizerFactory>
   'zo-adam': createZoAdam,
   hizoo: createHiZoo,
   lozo: createLozo,
+  fzoo: createFzoo,
+  'sparse-mezo': createSparseMezo,
+  'mezo-svrg': createMezoSvrg,
+  'zo-bcd': createZoBcd,
   'openai-es': createOpenAiEs,
   snes: createSnes,
   'cma-es': createCmaEs,

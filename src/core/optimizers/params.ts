@@ -120,3 +120,15 @@ export const population = <const Name extends string>(
   meaning,
   domain: domains.integerAtLeast(least),
 });
+
+/**
+ * (1+1) strategies: re-evaluate the parent on each step's batch (on: minibatch losses are noisy, two
+ * passes a step) or keep its loss (off: deterministic tasks, one pass a step after the first).
+ */
+export const reeval = choiceParam(
+  'reeval',
+  're-evaluate parent',
+  ['off', 'on'],
+  "on: the parent's loss is measured again on each step's batch (2 passes); off: the accepted loss is kept (1 pass; for deterministic tasks).",
+  1,
+);

@@ -2,15 +2,19 @@ import type { OptimizerSpec } from './types';
 import type { ParamSpec } from '../params';
 import { ADAM } from './adam/spec';
 import { CMA_ES } from './cma-es/spec';
+import { FZOO } from './fzoo/spec';
 import { HIZOO } from './hizoo/spec';
 import { LOZO } from './lozo/spec';
+import { MEZO_SVRG } from './mezo-svrg/spec';
 import { MOMENTUM } from './momentum/spec';
 import { ONE_PLUS_ONE_ES } from './one-plus-one-es/spec';
 import { OPENAI_ES } from './openai-es/spec';
 import { RANDOM_SEARCH } from './random-search/spec';
 import { SGD } from './sgd/spec';
+import { SPARSE_MEZO } from './sparse-mezo/spec';
 import { SNES } from './snes/spec';
 import { ZO_ADAM } from './zo-adam/spec';
+import { ZO_BCD } from './zo-bcd/spec';
 import { ZO_CONS } from './zo-cons/spec';
 import { ZO_SGD } from './zo-sgd/spec';
 import { ZO_SGD_MMT } from './zo-sgd-mmt/spec';
@@ -31,6 +35,10 @@ export const OPTIMIZER_SPECS = [
   ZO_ADAM,
   HIZOO,
   LOZO,
+  FZOO,
+  SPARSE_MEZO,
+  MEZO_SVRG,
+  ZO_BCD,
   OPENAI_ES,
   SNES,
   CMA_ES,

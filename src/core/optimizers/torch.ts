@@ -7,16 +7,20 @@ import SPSA_STEP from '../estimators/torch/spsa_step.py?raw';
 import TWO_POINT from '../estimators/torch/two_point.py?raw';
 import ADAM from './adam/torch.py?raw';
 import CMA_ES from './cma-es/torch.py?raw';
+import FZOO from './fzoo/torch.py?raw';
 import HIZOO from './hizoo/torch.py?raw';
 import LOZO from './lozo/torch.py?raw';
+import MEZO_SVRG from './mezo-svrg/torch.py?raw';
 import MOMENTUM from './momentum/torch.py?raw';
 import ONE_PLUS_ONE_ES from './one-plus-one-es/torch.py?raw';
 import OPENAI_ES from './openai-es/torch.py?raw';
 import RANDOM_SEARCH from './random-search/torch.py?raw';
 import SGD from './sgd/torch.py?raw';
 import SNES from './snes/torch.py?raw';
+import SPARSE_MEZO from './sparse-mezo/torch.py?raw';
 import type { OptimizerId } from './specs';
 import ZO_ADAM from './zo-adam/torch.py?raw';
+import ZO_BCD from './zo-bcd/torch.py?raw';
 import ZO_CONS from './zo-cons/torch.py?raw';
 import ZO_SGD from './zo-sgd/torch.py?raw';
 import ZO_SGD_MMT from './zo-sgd-mmt/torch.py?raw';
@@ -91,6 +95,10 @@ export const TORCH_OPTIMIZERS: Readonly<Record<OptimizerId, TorchOptimizer>> = {
   'zo-adam': spsaRule('ZO-Adam: Adam on the zeroth-order estimate ĝ (two d-sized moment buffers, ε = 1e-8 as ZO-Bench).', ADAM_RULE, ZO_ADAM),
   hizoo: onEstimator('HiZOO: probes θ ± ε·z/√H, a running diagonal Hessian H from L₊ + L₋ − 2L₀, θ ← θ − η·g·z/√H.', HIZOO),
   lozo: onEstimator('LOZO: two-point ZO-SGD along Z = U Vᵀ per weight matrix (U fresh each step, V every ν steps).', LOZO),
+  fzoo: onEstimator('FZOO: N one-sided Rademacher probes around one base loss, θ ← θ − η·g/σ with σ the spread of the probe losses.', FZOO),
+  'sparse-mezo': onEstimator('Sparse-MeZO: MeZO on the small-magnitude weights only, the mask recomputed from θ every step.', SPARSE_MEZO),
+  'mezo-svrg': onEstimator('MeZO-SVRG: a q̄-direction snapshot estimate g̃ at θ̄ every T steps, ĝ = (g_θ − g_θ̄)·z + g̃ in between.', MEZO_SVRG),
+  'zo-bcd': onEstimator('ZO-BCD: MeZO on one parameter tensor per step (cyclic or random), the others untouched.', ZO_BCD),
   'openai-es': standalone('OpenAI-ES: antithetic pairs θ ± σεⱼ, centered ranks, ĝ = 1/(nσ) Σ F̃ᵢεᵢ fed to SGD, Adam or momentum.', NOISE, RANKS, ADAM_RULE, OPENAI_ES),
   snes: standalone('SNES: xₖ = μ + σ⊙sₖ, rank utilities uₖ, μ ← μ + η·σ⊙Σ uₖsₖ, σ ← σ⊙exp(½η_σ Σ uₖ(sₖ² − 1)).', NOISE, RANKS, SNES),
   'cma-es': standalone('CMA-ES: xₖ = m + σ·N(0, C), weighted recombination of the best half, rank-one and rank-μ updates of C, CSA for σ.', CMA_ES),

@@ -27,6 +27,8 @@ export interface OptimizerSpec<Id extends string = string> {
   readonly hypers: readonly HyperSpec[];
   /** Forward-pass equivalents per step (a backprop step counts as 3). */
   readonly forwardPasses: (hyper: Readonly<Record<string, number>>) => number;
+  /** The count in words, where the hyperparameters alone do not fix it (forwardPasses is then NaN). */
+  readonly passesNote?: string;
 }
 
 /**

@@ -79,6 +79,11 @@ export function perturb(vars: readonly tf.Variable[], key: DirectionKey, scale: 
   vars.forEach((v, i) => active.perturb(v, i, key, scale));
 }
 
+/** v ← v + scale·z(key, tensorIdx) for one tensor of a list (block-wise methods touch one at a time). */
+export function perturbOne(v: tf.Variable, tensorIdx: number, key: DirectionKey, scale: number | tf.Scalar): void {
+  active.perturb(v, tensorIdx, key, scale);
+}
+
 /**
  * One term of a zeroth-order gradient estimate: ĝ = Σₖ coefₖ·z(keyₖ). The estimate travels as these
  * pairs (a seed and a scalar each) and becomes d numbers only when an update rule needs a tensor.

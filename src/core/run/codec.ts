@@ -153,7 +153,9 @@ function decodeLane(raw: string, laneNo: number, taskId: TaskId, notices: string
   const id = isOptimizerId(idRaw) ? idRaw : nearest(idRaw, OPTIMIZER_IDS);
   if (id !== idRaw) notices.push(`lane ${laneNo}: unknown optimizer ${quote(idRaw)}; using the nearest, '${id}'.`);
   const spec = optimizerSpec(id);
-  const lane = defaultLane(id, taskId);
+  // A hyperparameter the link does not name takes its legacy value where it has one: the encoder
+  // writes them all, so such a link predates it and must replay as it ran then (ParamSpec.legacy).
+  const lane = defaultLane(id, taskId, { legacy: true });
   if (colon < 0) return lane;
   for (const item of raw.slice(colon + 1).split(',')) {
     if (item === '') continue;

@@ -62,10 +62,21 @@ export function parseRunConfig(input: unknown): RunConfig {
   return parsed.data;
 }
 
-export function defaultLane(optimizerId: OptimizerId, taskId?: TaskId): Lane {
+/**
+ * A lane's starting hyperparameters: the spec's defaults, then the task's suggested values, then its
+ * suggestions for new lanes. With `legacy` (a share link's lane: the values for parameters it does not
+ * name), a parameter with a legacy value (ParamSpec.legacy) takes it instead of its default and the
+ * suggestions for new lanes are left out, so a link replays as it ran when it was written.
+ */
+export function defaultLane(optimizerId: OptimizerId, taskId?: TaskId, opts: { legacy?: boolean } = {}): Lane {
   const spec = optimizerSpec(optimizerId);
-  const suggested = taskId ? taskSpec(taskId).suggested?.[optimizerId] : undefined;
-  return { optimizer: optimizerId, hyper: { ...defaultsOf(spec.hypers), ...suggested } };
+  const task = taskId ? taskSpec(taskId) : undefined;
+  const suggested = task?.suggested?.[optimizerId];
+  if (opts.legacy) {
+    const legacy = Object.fromEntries(spec.hypers.flatMap((h) => (h.legacy === undefined ? [] : [[h.name, h.legacy]])));
+    return { optimizer: optimizerId, hyper: { ...defaultsOf(spec.hypers), ...legacy, ...suggested } };
+  }
+  return { optimizer: optimizerId, hyper: { ...defaultsOf(spec.hypers), ...suggested, ...task?.newLaneSuggested?.[optimizerId] } };
 }
 
 export function defaultTaskSettings(taskId: string): Record<string, number> {

@@ -16,7 +16,7 @@ export function OptimizerInfo({ spec, hyper }: { spec: OptimizerSpec; hyper: Rec
         <dd className="equation">{spec.equation}</dd>
         <dt>Forward passes per step</dt>
         <dd>
-          {passes}
+          {Number.isNaN(passes) && spec.passesNote ? spec.passesNote : passes}
           {spec.family === 'backprop' ? ' (1 forward + 1 backward ≈ 2)' : ''}
         </dd>
         <dt>Extra memory</dt>

@@ -107,6 +107,60 @@ export const PRESETS: readonly Preset[] = [
       'weights and needs a backward pass.',
     hash: '#v=1&task=sentiment-finetune&seed=1&steps=600&eval=25&lane=zo-sgd:lr=0.1,eps=0.001&lane=adam:lr=0.03',
   },
+  {
+    id: 'fzoo-vs-mezo',
+    title: 'FZOO vs MeZO per forward pass',
+    explanation:
+      'FZOO spends N + 1 = 9 passes a step on one-sided Rademacher probes around one base loss and divides its step by ' +
+      'the spread of the probe losses (a zeroth-order normalised SGD); MeZO spends 2. Switch the x axis to forward ' +
+      'passes to compare them at equal compute.',
+    hash: '#v=1&task=quadratic&t.d=100&t.kappa=10&t.rank=0&seed=1&steps=600&eval=10&lane=fzoo:lr=0.0001,eps=0.001,n=8&lane=zo-sgd:lr=0.001,eps=0.001,q=1,dist=gaussian,mode=central',
+  },
+  {
+    id: 'sparse-mezo',
+    title: 'Sparse-MeZO: perturb fewer weights',
+    explanation:
+      'Sparse-MeZO perturbs and updates only the quarter of each tensor with the smallest |θ| (the mask recomputed ' +
+      'from the weights every step), at MeZO’s two passes. Watch it stall here: the quadratic’s minimum is θ = 0, so ' +
+      'the small weights are the ones already solved and the large ones are never picked. The paper’s premise is ' +
+      'fine-tuning, where noise on the large pretrained weights does the harm.',
+    hash: '#v=1&task=quadratic&t.d=100&t.kappa=10&t.rank=0&seed=1&steps=600&eval=10&lane=sparse-mezo:lr=0.002,eps=0.001,sparsity=0.75&lane=zo-sgd:lr=0.001,eps=0.001,q=1,dist=gaussian,mode=central',
+  },
+  {
+    id: 'mezo-svrg',
+    title: 'Variance reduction with MeZO-SVRG',
+    explanation:
+      'Every 10 steps MeZO-SVRG takes a snapshot θ̄ and an 8-direction estimate there; in between it corrects that ' +
+      'estimate with the slope difference along the same z at θ and θ̄, whose variance vanishes near the snapshot. ' +
+      'It costs 4 passes a step (16 on a snapshot step): compare per forward pass.',
+    hash: '#v=1&task=quadratic&t.d=100&t.kappa=10&t.rank=0&seed=1&steps=600&eval=10&lane=mezo-svrg:lr=0.001,lrSnap=0.004,eps=0.001,period=10,qSnap=8&lane=zo-sgd:lr=0.001,eps=0.001,q=1,dist=gaussian,mode=central',
+  },
+  {
+    id: 'active-cma-ellipsoid',
+    title: 'Active CMA-ES on an ill-conditioned ellipsoid',
+    explanation:
+      'The quadratic with κ = 10⁶ in 10 dimensions is the ellipsoid of the CMA-ES literature. Active CMA (negative ' +
+      'weights for the worst samples, pycma’s default) learns the covariance faster than the positive-only update: ' +
+      'to f < 1e-8 it needs about 3,900 evaluations against 5,800 (medians over 10 seeds).',
+    hash: '#v=1&task=quadratic&t.d=10&t.kappa=1000000&t.rank=0&seed=1&steps=600&eval=10&lane=cma-es:sigma=0.5,lambda=0,active=on,restarts=none&lane=cma-es:sigma=0.5,lambda=0,active=off,restarts=none',
+  },
+  {
+    id: 'effective-rank-d100',
+    title: 'Effective rank, not dimension: d = 100',
+    explanation:
+      'A quadratic with r = 10 nonzero eigenvalues in d = 100 dimensions, ZO-SGD at η = 1/(tr H + 2λmax) = 1/12. ' +
+      'E f shrinks by about 1 − 1/(r + 2) per step (MeZO §4). A run has one task, so the d = 10,000 lane is the next ' +
+      'preset: the curves match.',
+    hash: '#v=1&task=quadratic&t.d=100&t.kappa=1&t.rank=10&seed=1&steps=300&eval=10&lane=zo-sgd:lr=0.08333,eps=0.001,q=1,dist=gaussian,mode=central&lane=sgd:lr=1',
+  },
+  {
+    id: 'effective-rank-d10000',
+    title: 'Effective rank, not dimension: d = 10,000',
+    explanation:
+      'The same r = 10 and step as the d = 100 preset, in 10,000 dimensions: ZO-SGD falls at the same rate, since its ' +
+      'cost is set by the effective rank of the Hessian, not by the number of parameters.',
+    hash: '#v=1&task=quadratic&t.d=10000&t.kappa=1&t.rank=10&seed=1&steps=300&eval=10&lane=zo-sgd:lr=0.08333,eps=0.001,q=1,dist=gaussian,mode=central&lane=sgd:lr=1',
+  },
 ];
 
 /** The task id and the optimizer ids a preset's link names. */

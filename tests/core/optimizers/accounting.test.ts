@@ -30,6 +30,7 @@ function problem() {
 /**
  * Forward passes per step, as the papers count them (and src/core/optimizers/README.md lists them):
  * two-point central 2q, one-sided q + 1 (L(θ) shared); ZO-SGD-Cons 5 (q = 1); HiZOO 3; LOZO 2;
+ * FZOO N + 1; Sparse-MeZO and ZO-BCD 2; MeZO-SVRG 2q̄ on a snapshot step (4 otherwise);
  * OpenAI-ES n; SNES and CMA-ES λ; the (1+1)-ES and random search 2 (offspring + parent on the step's
  * batch); a backprop step 3 equivalents.
  */
@@ -49,6 +50,12 @@ const PASSES: [id: string, hyper: Record<string, number>, expected: number][] = 
   ['zo-adam', { q: 5, mode: 1, dist: 1 }, 6],
   ['hizoo', {}, 3],
   ['lozo', {}, 2],
+  ['fzoo', {}, 9],
+  ['fzoo', { n: 5 }, 6],
+  ['sparse-mezo', {}, 2],
+  ['mezo-svrg', { period: 1, qSnap: 3 }, 6], // every step a snapshot; the alternation: mezo-svrg/
+  ['zo-bcd', {}, 2],
+  ['zo-bcd', { order: 1 }, 2],
   ['openai-es', { n: 12 }, 12],
   ['openai-es', { n: 7, rule: 0 }, 6],
   ['snes', { lambda: 9 }, 9],
@@ -121,6 +128,11 @@ const LEAK_CASES: [id: string, hyper: Record<string, number>][] = [
   ['zo-adam', { lr: 0.01, dist: 2 }],
   ['hizoo', { lr: 0.01 }],
   ['lozo', { lr: 0.01, nu: 7, rank: 2 }],
+  ['fzoo', { lr: 1e-4, n: 4 }],
+  ['sparse-mezo', { lr: 0.01, sparsity: 0.5 }],
+  ['mezo-svrg', { lr: 0.01, lrSnap: 0.01, period: 3, qSnap: 2 }],
+  ['zo-bcd', { lr: 0.01 }],
+  ['zo-bcd', { lr: 0.01, order: 1 }],
   ['openai-es', { lr: 0.01, n: 4, rule: 0 }],
   ['openai-es', { lr: 0.01, n: 4, rule: 1 }],
   ['openai-es', { lr: 0.01, n: 4, rule: 2 }],
@@ -183,6 +195,10 @@ const STATE_BYTES: [id: string, hyper: Record<string, number>, bytes: number][] 
   ['zo-adam', {}, 8 * D], // m, v
   ['hizoo', {}, 4 * D], // H
   ['lozo', {}, 0],
+  ['fzoo', {}, 0],
+  ['sparse-mezo', {}, 0], // the mask lives only during the step
+  ['mezo-svrg', {}, 8 * D], // θ̄, g̃
+  ['zo-bcd', {}, 0],
   ['openai-es', { rule: 0 }, 0], // sgd: the seed trick
   ['openai-es', { rule: 1 }, 8 * D], // adam: m, v
   ['openai-es', { rule: 2 }, 4 * D], // momentum: b
@@ -259,5 +275,35 @@ describe('strategy helpers', () => {
       }
     // trace is preserved
     expect(values.reduce((s, v) => s + v, 0)).toBeCloseTo(a.reduce((s, row, i) => s + row[i], 0), 10);
+  });
+});
+
+describe('(1+1) strategies: reeval', () => {
+  it.each(['one-plus-one-es', 'random-search'])('%s with reeval off measures the parent once, then 1 pass a step; the counter says so', (id) => {
+    const p = problem();
+    const opt = optimizerFactory(id)({ reeval: 0 }, 1);
+    const passes: number[] = [];
+    const counted: number[] = [];
+    for (let step = 0; step < 4; step++) {
+      const before = p.calls();
+      opt.minimize(p.loss, false, p.vars);
+      passes.push(p.calls() - before);
+      counted.push(opt.forwardPassesPerStep());
+    }
+    expect(passes).toEqual([2, 1, 1, 1]);
+    expect(counted).toEqual(passes);
+    expect(opt.spec.forwardPasses(opt.getHyper())).toBe(1);
+    expect(opt.stateBytes()).toBe(8); // σ and the kept loss, one float32 each
+    opt.dispose();
+    p.dispose();
+  });
+
+  it('new lanes on deterministic tasks start with reeval off; a link that does not name it replays with it on', async () => {
+    const { defaultLane } = await import('../../../src/core/run/config');
+    const { decodeConfig } = await import('../../../src/core/run/codec');
+    expect(defaultLane('one-plus-one-es', 'quadratic').hyper.reeval).toBe(0);
+    expect(defaultLane('random-search', 'rosenbrock').hyper.reeval).toBe(0);
+    expect(defaultLane('one-plus-one-es', 'spiral').hyper.reeval).toBe(1);
+    expect(decodeConfig('#task=rosenbrock&lane=one-plus-one-es').config.lanes[0].hyper.reeval).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ describe('share-link codec', () => {
     expect(decodeConfig(encodeConfig(a))).toEqual({ config: a, notices: [], autoplay: false });
     const b: RunConfig = {
       ...a,
-      task: { id: 'quadratic', settings: { d: 1000, kappa: 100 } },
+      task: { id: 'quadratic', settings: { d: 1000, kappa: 100, rank: 0 } },
       lanes: [
         { optimizer: 'zo-sgd', hyper: { ...defaultLane('zo-sgd').hyper, lr: 0.0003, eps: 1e-4, q: 4 } },
         { optimizer: 'sgd', hyper: { lr: 0.05 } },
@@ -39,7 +39,7 @@ describe('share-link codec', () => {
 
   it('clamps out-of-range values and rounds integers, with a notice for each', () => {
     const { config, notices } = decodeConfig('#v=1&task=quadratic&t.d=0&t.kappa=1e9&lane=zo-sgd:lr=50,q=2.6&steps=-3');
-    expect(config.task.settings).toEqual({ d: 2, kappa: 1e6 });
+    expect(config.task.settings).toEqual({ d: 2, kappa: 1e6, rank: 0 });
     expect(config.lanes[0].hyper).toMatchObject({ lr: 1, q: 3 });
     expect(config.steps).toBe(1);
     expect(notices).toHaveLength(5);

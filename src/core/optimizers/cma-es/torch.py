@@ -13,23 +13,38 @@ def write(params, x):
         offset += p.numel()
 
 
-def cma_parameters(N, lam):
-    """purecma's strategy parameters for dimension N and population λ (positive weights)."""
+def cma_parameters(N, lam, active):
+    """Strategy parameters for dimension N and population λ: purecma's (positive weights), or with
+    active weights pycma's defaults (negative weights for the worst, tutorial eq. 53)."""
     mu = lam // 2
-    raw = [math.log(lam / 2 + 0.5) - math.log(i + 1) for i in range(mu)]
-    weights = [w / sum(raw) for w in raw]
+    raw = [math.log(lam / 2 + 0.5) - math.log(i + 1) for i in range(lam if active else mu)]
+    weights = [w / sum(raw[:mu]) for w in raw[:mu]]
     mueff = 1 / sum(w * w for w in weights)
-    c1 = 2 / ((N + 1.3) ** 2 + mueff)
-    cs = (mueff + 2) / (N + mueff + 5)
+    cc = (4 + mueff / N) / (N + 4 + 2 * mueff / N)
+    if active:
+        cs = (mueff + 2) / (N + mueff + 3)
+        c1 = min(1, lam / 6) * 2 / ((N + 1.3) ** 2 + mueff)
+        cmu = min(1 - c1, 2 * (0.25 + mueff + 1 / mueff - 2) / ((N + 2) ** 2 + mueff))
+        neg = raw[mu:]
+        neg_sum = sum(abs(w) for w in neg)
+        mueff_minus = neg_sum**2 / sum(w * w for w in neg) if neg_sum > 0 else 0
+        scale = min(1 + c1 / cmu, 1 + 2 * mueff_minus / (mueff + 2), (1 - c1 - cmu) / (N * cmu))
+        weights += [scale * w / neg_sum if neg_sum > 0 else 0.0 for w in neg]
+        damps = 1 + 2 * max(0, math.sqrt((mueff - 1) / (N + 1)) - 1) + cs
+    else:
+        cs = (mueff + 2) / (N + mueff + 5)
+        c1 = 2 / ((N + 1.3) ** 2 + mueff)
+        cmu = min(1 - c1, 2 * (mueff - 2 + 1 / mueff) / ((N + 2) ** 2 + mueff))
+        damps = 2 * mueff / lam + 0.3 + cs
     return {
         "mu": mu,
-        "weights": torch.tensor(weights, dtype=torch.float64),  # [μ]
+        "weights": torch.tensor(weights, dtype=torch.float64),  # [μ] or [λ] when active
         "mueff": mueff,
-        "cc": (4 + mueff / N) / (N + 4 + 2 * mueff / N),
+        "cc": cc,
         "cs": cs,
         "c1": c1,
-        "cmu": min(1 - c1, 2 * (mueff - 2 + 1 / mueff) / ((N + 2) ** 2 + mueff)),
-        "damps": 2 * mueff / lam + 0.3 + cs,
+        "cmu": cmu,
+        "damps": damps,
     }
 
 
@@ -76,13 +91,17 @@ def train_step(params, loss_fn, step, hyper, state):
     C ← (1 − c₁ − c_μ)C + c₁·p_c p_cᵀ + c_μ Σᵢ wᵢ yᵢyᵢᵀ,   yᵢ = (x_{i:λ} − m_old)/σ
     σ ← σ·exp(min(1, (c_σ/d_σ)(‖p_σ‖²/N − 1)/2))
 
-    A live change of sigma sets the current σ. Returns the mean of the λ losses.
+    Active CMA (the default) adds negative weights for the worst samples; λ = 0 is 4 + ⌊3 ln N⌋. IPOP
+    restarts are the playground's only (not exported). A live change of sigma sets the current σ.
+    Returns the mean of the λ losses.
     """
     s = state
-    N, lam = s["m"].numel(), int(hyper["lambda"])
+    N = s["m"].numel()
+    lam = int(hyper["lambda"]) if hyper["lambda"] >= 2 else 4 + int(3 * math.log(N))  # 0: the standard λ
+    active = hyper.get("active", "on") == "on"
     if hyper["sigma"] != s["sigma_hyper"]:
         s["sigma"] = s["sigma_hyper"] = hyper["sigma"]
-    c = cma_parameters(N, lam)
+    c = cma_parameters(N, lam, active)
     if s["counteval"] - s["eigeneval"] > lam / (c["c1"] + c["cmu"]) / N / 10:
         update_eigen(s)
 
@@ -99,18 +118,27 @@ def train_step(params, loss_fn, step, hyper, state):
 
     # tell: rank the samples, then m, the paths, C and σ (purecma's order)
     sigma, m_old = s["sigma"], s["m"]
-    best = torch.stack([xs[k] for k in sorted(range(lam), key=lambda k: (losses[k], k))[: c["mu"]]])  # [μ, N]
+    ranked = torch.stack([xs[k] for k in sorted(range(lam), key=lambda k: (losses[k], k))])  # [λ, N]
     w, cs, cc, mueff = c["weights"], c["cs"], c["cc"], c["mueff"]
-    m = w @ best  # [N]
+    best = ranked[: len(w)]  # the μ best, or all λ when active
+    m = w[: c["mu"]] @ ranked[: c["mu"]]  # [N]
     y = m - m_old
     s["ps"] = (1 - cs) * s["ps"] + math.sqrt(cs * (2 - cs) * mueff) / sigma * (s["invsqrt"] @ y)
     ps_norm2 = float(s["ps"] @ s["ps"])
     hsig = 1.0 if ps_norm2 / N / (1 - (1 - cs) ** (2 * s["counteval"] / lam)) < 2 + 4 / (N + 1) else 0.0
     s["pc"] = (1 - cc) * s["pc"] + math.sqrt(cc * (2 - cc) * mueff) / sigma * hsig * y
     c1a = c["c1"] * (1 - (1 - hsig * hsig) * cc * (2 - cc))
-    dy = (best - m_old) / sigma  # yᵢ [μ, N]
-    s["C"] = (1 - c1a - c["cmu"]) * s["C"] + c["c1"] * torch.outer(s["pc"], s["pc"]) + c["cmu"] * (dy.T * w) @ dy
-    s["sigma"] = sigma * math.exp(min(1.0, (cs / c["damps"]) * (ps_norm2 / N - 1) / 2))
+    dy = (best - m_old) / sigma  # yᵢ [μ or λ, N]
+    # active: wᵢ° = wᵢ·N/‖C^(−½)yᵢ‖² for the negative weights
+    mahalanobis2 = ((s["invsqrt"] @ dy.T) ** 2).sum(0).clamp(min=1e-300)
+    w_c = torch.where(w < 0, w * N / mahalanobis2, w)
+    s["C"] = (1 - c1a - c["cmu"] * float(w.sum())) * s["C"] + c["c1"] * torch.outer(s["pc"], s["pc"]) + c["cmu"] * (dy.T * w_c) @ dy
+    if active:  # pycma: ‖p_σ‖/E‖N(0, I)‖ − 1
+        chi_n = math.sqrt(N) * (1 - 1 / (4 * N) + 1 / (21 * N * N))
+        signal = math.sqrt(ps_norm2) / chi_n - 1
+    else:  # purecma: (‖p_σ‖²/N − 1)/2
+        signal = (ps_norm2 / N - 1) / 2
+    s["sigma"] = sigma * math.exp(min(1.0, (cs / c["damps"]) * signal))
     s["m"] = m
     write(params, m)
     return sum(losses) / lam

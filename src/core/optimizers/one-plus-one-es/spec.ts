@@ -1,5 +1,5 @@
 import { defineOptimizer } from '../types';
-import { sigma } from '../params';
+import { reeval, sigma } from '../params';
 
 export const ONE_PLUS_ONE_ES = defineOptimizer({
   id: 'one-plus-one-es',
@@ -16,7 +16,8 @@ export const ONE_PLUS_ONE_ES = defineOptimizer({
   description:
     'One parent, one mutant per step: keep the mutant if it is no worse. The step size grows after a ' +
     "success and shrinks after a failure so that about one step in five succeeds (Rechenberg's 1/5th " +
-    "rule). The parent is re-evaluated on each step's batch, so a step costs two forward passes.",
-  hypers: [sigma(0.05, 'Initial mutation step size σ (then adapted); changing it restarts σ.')],
-  forwardPasses: () => 2,
+    "rule). With reeval on (minibatch tasks) the parent is re-evaluated on each step's batch, two forward " +
+    'passes a step; off (deterministic tasks, new lanes there) its loss is kept, one pass a step.',
+  hypers: [sigma(0.05, 'Initial mutation step size σ (then adapted); changing it restarts σ.'), reeval],
+  forwardPasses: (h) => (h.reeval === 1 ? 2 : 1),
 });

@@ -1,5 +1,5 @@
 def init_state(params, hyper):
-    return {"sigma": None, "sigma_init": None}  # the adapted σ, and the hyperparameter it started from
+    return {"sigma": None, "sigma_init": None, "parent": None}  # the adapted σ, its start, the kept L(θ)
 
 
 def train_step(params, loss_fn, step, hyper, state):
@@ -15,10 +15,12 @@ def train_step(params, loss_fn, step, hyper, state):
     if hyper["sigma"] != state["sigma_init"]:
         state["sigma_init"] = state["sigma"] = hyper["sigma"]
     sigma, seed = state["sigma"], noise_seed(step, 0)
-    parent = loss_fn().item()
+    keep = hyper.get("reeval", "on") == "off"  # off: keep L(θ) (deterministic tasks), 1 pass a step
+    parent = state["parent"] if keep and state["parent"] is not None else loss_fn().item()
     add_noise(params, seed, sigma)
     child = loss_fn().item()
     success = child <= parent
+    state["parent"] = (child if success else parent) if keep else None
     if not success:
         add_noise(params, seed, -sigma)  # back to θ
     d = sum(p.numel() for p in params)

@@ -1,5 +1,5 @@
 import { defineOptimizer } from '../types';
-import { sigma } from '../params';
+import { reeval, sigma } from '../params';
 
 export const RANDOM_SEARCH = defineOptimizer({
   id: 'random-search',
@@ -16,6 +16,6 @@ export const RANDOM_SEARCH = defineOptimizer({
   description:
     'The simplest baseline: try a random step of fixed size σ and keep it if the loss did not go up. ' +
     'It is the (1+1)-ES without step-size adaptation; every other method should beat it.',
-  hypers: [sigma(0.02, 'Size σ of every random trial step.')],
-  forwardPasses: () => 2,
+  hypers: [sigma(0.02, 'Size σ of every random trial step.'), reeval],
+  forwardPasses: (h) => (h.reeval === 1 ? 2 : 1),
 });

@@ -1,5 +1,5 @@
 def init_state(params, hyper):
-    return None
+    return {"parent": None}  # the kept L(θ) when reeval is off
 
 
 def train_step(params, loss_fn, step, hyper, state):
@@ -10,8 +10,11 @@ def train_step(params, loss_fn, step, hyper, state):
     Returns L(θ) before the step.
     """
     sigma, seed = hyper["sigma"], noise_seed(step, 0)
-    parent = loss_fn().item()
+    keep = hyper.get("reeval", "on") == "off"  # off: keep L(θ) (deterministic tasks), 1 pass a step
+    parent = state["parent"] if keep and state["parent"] is not None else loss_fn().item()
     add_noise(params, seed, sigma)
-    if not loss_fn().item() <= parent:
+    child = loss_fn().item()
+    if not child <= parent:
         add_noise(params, seed, -sigma)  # back to θ
+    state["parent"] = min(child, parent) if keep else None
     return parent

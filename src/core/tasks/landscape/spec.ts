@@ -32,6 +32,9 @@ function landscape<Id extends string>(
     description: `f(x, y) = ${formula}. ${minima} Picture: the landscape with every lane's path and the points its optimizer probed in its latest step.`,
     metric: null,
     suggested,
+    // Deterministic losses: new (1+1) lanes keep the parent's loss (1 pass a step); links that do not
+    // name reeval replay with it on, as they were written.
+    newLaneSuggested: { 'one-plus-one-es': { reeval: 0 }, 'random-search': { reeval: 0 } },
     settings: [start('x', x0, -range, range), start('y', y0, -range, range)],
   };
 }

@@ -31,8 +31,11 @@ export const createQuadratic: TaskFactory = (settings, seed) => {
   const spec = QUADRATIC_SPEC;
   const d = settings.d;
   const kappa = settings.kappa;
+  // Rank r: the first r eigenvalues log-spaced in [1, κ], the other d − r zero (MeZO §4's effective
+  // rank, Malladi et al. 2023, https://arxiv.org/abs/2305.17333). rank 0 (or ≥ d) is full rank.
+  const r = settings.rank > 0 ? Math.min(settings.rank, d) : d;
   const lambdaValues = new Float32Array(d);
-  for (let i = 0; i < d; i++) lambdaValues[i] = d === 1 ? 1 : Math.pow(kappa, i / (d - 1));
+  for (let i = 0; i < r; i++) lambdaValues[i] = r === 1 ? 1 : Math.pow(kappa, i / (r - 1));
   const lambda = tf.tensor1d(lambdaValues); // [d]
   const init = new Float32Array(d);
   const rng = new Stream(seed, hashString('quadratic'), 0, 0, Purpose.init);
@@ -49,7 +52,7 @@ export const createQuadratic: TaskFactory = (settings, seed) => {
     const b = Math.min(numBands - 1, Math.floor((i * numBands) / d));
     bandOf[i] = b;
     initialEnergy[b] += 0.5 * lambdaValues[i] * init[i] * init[i];
-    logSum[b] += Math.log(lambdaValues[i]);
+    logSum[b] += Math.log(Math.max(lambdaValues[i], 1e-30)); // zero curvature beyond the rank
     count[b]++;
   }
   const bandLambda = Float32Array.from(logSum, (s, b) => Math.exp(s / count[b]));

@@ -14,6 +14,12 @@ export interface TaskSpec<Id extends string = string> {
   settings: ParamSpec[];
   /** Default lanes' hyperparameters that learn visibly on this task. */
   suggested?: Record<string, Record<string, number>>;
+  /**
+   * Suggestions made after share links of this task existed: lanes created now get them (after
+   * `suggested`), but a link that does not name the parameter replays as it was written, without
+   * them (the codec's legacy decoding; ParamSpec.legacy).
+   */
+  newLaneSuggested?: Record<string, Record<string, number>>;
 }
 
 /** Units per hidden layer, a setting of every task with an MLP. */
