@@ -27,11 +27,16 @@ export function nameSets(corpus: Corpus, which: number, context: number): NameSe
   const union = (split: 'train' | 'eval') => [...new Set(lists.flatMap((l) => (split === 'train' ? corpus.train(l) : corpus.eval(l))))].sort();
   const train = union('train');
   const held = union('eval');
-  const stride = Math.ceil(held.length / EVAL_NAMES);
-  const evalNames = held.filter((_, i) => i % stride === 0);
+  const evalNames = spread(held, EVAL_NAMES);
   const tokenizer = charTokenizer([...train, ...evalNames]);
   const longest = Math.max(...train.map((n) => n.length), ...evalNames.map((n) => n.length));
   return { train, eval: evalNames, tokenizer, time: Math.min(context, longest + 1) };
+}
+
+/** `k` items spread evenly over the list (all of them when it is no longer). */
+export function spread<T>(items: readonly T[], k: number): T[] {
+  const n = Math.min(k, items.length);
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]);
 }
 
 /**

