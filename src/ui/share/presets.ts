@@ -116,7 +116,7 @@ export const PRESETS: readonly Preset[] = [
       'few hundred steps and its names start to look real; ZO-SGD, from the same random start and the same ' +
       'batches, has to find 14,144 directions one random probe at a time and stays near the uniform line. MeZO ' +
       'fine-tunes models that are already good; from scratch the dimension wins.',
-    hash: '#v=1&task=gpt-names&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.001,eps=0.001&lane=adam:lr=0.01',
+    hash: '#v=1&task=gpt-names&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.003,eps=0.001&lane=adam:lr=0.01',
   },
 ];
 

@@ -44,7 +44,7 @@ export const GPT_NAMES_SPEC: TaskSpec<'gpt-names'> = {
     'add-one bigram losses. Picture: new names per lane (✓ when in the training set), the loss on each ' +
     'letter of held-out names, and one head’s attention.',
   metric: 'perplexity',
-  suggested: { 'zo-sgd': { lr: 0.001, eps: 0.001 }, adam: { lr: 0.01 } },
+  suggested: { 'zo-sgd': { lr: 0.003, eps: 0.001 }, adam: { lr: 0.01 } },
   settings: [
     choiceParam('names', 'names', NAME_CHOICES, 'Which name lists to learn from: both, or the female or the male list alone.'),
     ...GPT_SETTINGS,
