@@ -89,8 +89,19 @@ function AttentionMap({ prompt, prefix, weights }: { prompt: string; prefix: num
             </rect>
           );
         })}
+        <path d={causalEdge(left, top, prefix, T)} className="causal-edge" fill="none" stroke="var(--muted)" strokeWidth={1.2} />
       </svg>
-      <figcaption className="meta">layer 0, head 0 on “{prompt}” (blank: future keys, masked)</figcaption>
+      <figcaption className="meta">layer 0, head 0 on “{prompt}”; right of the line: later keys, masked</figcaption>
     </figure>
   );
+}
+
+/** The staircase between the keys each query sees (the prefix and keys up to itself) and the masked later ones. */
+function causalEdge(left: number, top: number, prefix: number, T: number): string {
+  let d = `M ${left + (prefix + 1) * CELL} ${top}`;
+  for (let t = 0; t < T; t++) {
+    d += ` V ${top + (t + 1) * CELL}`;
+    if (t + 1 < T) d += ` H ${left + (prefix + t + 2) * CELL}`;
+  }
+  return d;
 }

@@ -110,7 +110,7 @@ describe('gpt-names', () => {
     ['prefix', { tune: 2, prefix: 3 }],
     ['bias', { tune: 3 }],
     ['head', { tune: 4, layers: 2 }],
-  ] as const)('d is the trainable count (%s), and the params are exactly the trained variables', (mode, settings) => {
+  ] as const)('d is the trainable count (%s), and the params are exactly the trained variables', (mode, settings: Record<string, number>) => {
     const task = make(settings);
     const s = { ...defaultTaskSettings('gpt-names'), ...settings };
     const tuning = mode === 'lora' ? { mode, rank: 2 } : mode === 'prefix' ? { mode, length: 3 } : { mode };
@@ -131,7 +131,7 @@ describe('gpt-names', () => {
   });
 
   it('picture: 8 samples per lane marked by training-set membership, per-letter loss of held-out names, causal attention rows summing to 1', async () => {
-    for (const settings of [{}, { tune: 2, prefix: 3 }]) {
+    for (const settings of [{}, { tune: 2, prefix: 3 }] as Record<string, number>[]) {
       const lanes = [make(settings), make(settings)];
       const picture = (await gptNamesPicture(lanes, 5)) as NamesPicture;
       const train = listNames(['female', 'male'], 'train');
