@@ -22,14 +22,14 @@ const CHUNK_STEPS = 5;
 
 export interface RunHooks {
   /** Called once the lanes are built, before the first step. */
-  onStart?: (numParams: number) => void;
+  onStart?: (runner: Runner) => void;
   onProgress?: (step: number) => void;
 }
 
 export async function runToEnd(config: RunConfig, { onStart, onProgress }: RunHooks = {}): Promise<RunOutcome> {
   await loadTaskAssets(config.task.id);
   const runner = new Runner(config);
-  onStart?.(runner.numParams());
+  onStart?.(runner);
   const rows: MetricRow[] = [];
   const t0 = performance.now();
   try {

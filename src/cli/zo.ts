@@ -62,7 +62,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const outcome = await runToEnd(config, {
-    onStart: (numParams) => console.log(`parameters: ${numParams}`),
+    onStart: (runner) => {
+      const d = runner.numParams();
+      const total = runner.numTotal();
+      console.log(`parameters: ${d}${total > d ? ` trainable of ${total}` : ''}`);
+      for (const r of runner.references()) console.log(`reference: ${r.label} ${r.value.toFixed(4)}`);
+    },
     onProgress: progressReporter('', config.steps),
   });
   endProgress();

@@ -61,7 +61,8 @@ export class RunHost implements PacedRun {
     this.runner = new Runner(valid);
     this.reportedStep = 0;
     this.pace.restart();
-    this.post({ type: 'ready', backend: this.backend, numParams: this.runner.numParams(), config: this.runner.config });
+    const runner = this.runner;
+    this.post({ type: 'ready', backend: this.backend, numParams: runner.numParams(), numTotal: runner.numTotal(), references: runner.references(), config: runner.config });
     this.postLaneStatus();
     this.postState();
     await this.postPicture();

@@ -5,6 +5,7 @@
 import type { RunConfig, ScheduleEntry } from '../core/run/config';
 import type { LaneMemory, LaneStatusInfo } from '../core/run/metrics';
 import type { TaskPicture } from '../core/tasks/picture';
+import type { LossReference } from '../core/tasks/shared/spec';
 import type { SelfTestResult } from './dev/selfTest';
 import type { BenchResult } from '../core/bench';
 
@@ -58,6 +59,7 @@ export interface BackendInfo {
 }
 
 export type { LaneMemory, LaneStatus, LaneStatusInfo } from '../core/run/metrics';
+export type { LossReference } from '../core/tasks/shared/spec';
 
 /** Memory the lanes share, outside any one lane's tensors (absent where there is none). */
 export interface SharedMemory {
@@ -68,7 +70,11 @@ export interface SharedMemory {
 }
 
 export type WorkerEvent =
-  | { type: 'ready'; backend: BackendInfo; numParams: number; config: RunConfig }
+  /**
+   * The run is built. numParams is d, the trained values per lane; numTotal counts frozen weights
+   * too; references are the task's reference losses, drawn on the loss chart ([] for most tasks).
+   */
+  | { type: 'ready'; backend: BackendInfo; numParams: number; numTotal: number; references: LossReference[]; config: RunConfig }
   /**
    * Metric rows as the runner writes them: row-major [numRows × NUM_METRIC_COLUMNS], columns named
    * by METRIC_COLUMNS (core/run/metrics.ts; read them with COLUMN or decodeRow). Sent every few tens of ms.

@@ -15,6 +15,8 @@ interface Drawn {
   blankSvgs: number;
   rows: number;
   text: string;
+  /** Samples in each lane's list of new names. */
+  names: number[];
 }
 
 type Hooks = { __zo: { getConfig(): RunConfig; getState(): { done: boolean } } };
@@ -49,6 +51,7 @@ function inspect(): Drawn {
     blankSvgs: svgs.filter((s) => !visible(s)).length,
     rows: panel.querySelectorAll('tbody tr').length,
     text: [...panel.querySelectorAll('.text-sample')].map((p) => p.textContent ?? '').join('\n'),
+    names: [...panel.querySelectorAll('.name-samples')].map((ol) => ol.querySelectorAll('li').length),
   };
 }
 
@@ -82,6 +85,10 @@ describe('task pictures in Chromium (WebGPU)', () => {
     if (kind === 'images') expect(drawn.canvases).toBe(5); // originals, then reconstructions and samples per lane
     if (kind === 'spectrum' || kind === 'fit') expect(drawn.svgs).toBe(1);
     if (kind === 'sentences') expect(drawn.rows).toBeGreaterThan(0);
+    if (kind === 'names') {
+      expect(drawn.names).toEqual([8, 8]);
+      expect(drawn.svgs).toBe(2); // an attention map per lane
+    }
     if (kind === 'text') expect(drawn.text.split('\n').every((s) => s.startsWith('the '))).toBe(true);
     expect(errors).toEqual([]);
   });

@@ -21,4 +21,5 @@ export const EXPECTED_KIND: Record<TaskId, TaskPictureKind> = {
   sentiment: 'sentences',
   'sentiment-finetune': 'sentences',
   'char-lm': 'text',
+  'gpt-names': 'names',
 };

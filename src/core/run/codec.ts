@@ -274,6 +274,7 @@ export function decodeConfig(input: string): Decoded {
       notices.push(`Unknown key ${quote(key)} ignored.`);
     }
   }
+  for (const n of task.repair?.(config.task.settings) ?? []) notices.push(`${task.id}: ${n}`);
   if (lanes.length > 0) config.lanes = lanes;
   else if (taskRaw !== undefined) config.lanes = config.lanes.map((l) => defaultLane(l.optimizer, task.id));
 

@@ -6,6 +6,7 @@ import { optimizerFactory, type Optimizer } from '../optimizers';
 import { TASK_FACTORIES, type TaskInstance } from '../tasks';
 import { buildTaskPicture } from '../tasks/registry';
 import type { TaskPicture } from '../tasks/picture';
+import type { LossReference } from '../tasks/shared/spec';
 
 /**
  * The runner steps every lane in lockstep on its own task instance (same seed → same weights and
@@ -99,6 +100,17 @@ export class Runner {
 
   numParams(): number {
     return this.lanes[0]?.task.numParams ?? 0;
+  }
+
+  /** Every weight of a lane's model, frozen ones included (numParams when nothing is frozen). */
+  numTotal(): number {
+    const task = this.lanes[0]?.task;
+    return task?.numTotal ?? task?.numParams ?? 0;
+  }
+
+  /** The task's reference losses for the loss chart ([] for tasks without any). */
+  references(): LossReference[] {
+    return [...(this.lanes[0]?.task.references ?? [])].map((r) => ({ ...r }));
   }
 
   /** The variables of a lane (for pictures, diagnostics and tests). */

@@ -1,5 +1,6 @@
 import { CHECKPOINT_FILE } from './sentiment/checkpoint';
 import { DIGITS_FILE } from './digits/data';
+import { NAMES_FILE } from './gpt/data/assets';
 import { loadAssets } from './shared/assets';
 import { isTaskId, type TaskId } from './specs';
 
@@ -23,6 +24,7 @@ export const TASK_ASSETS: Readonly<Record<TaskId, readonly string[]>> = {
   sentiment: [],
   'sentiment-finetune': [CHECKPOINT_FILE],
   'char-lm': [],
+  'gpt-names': [NAMES_FILE],
 };
 
 /** Load (once) every asset the task needs; resolves at once for tasks that need none (or unknown ids). */

@@ -110,6 +110,27 @@ export interface TextPicture extends PictureBase {
   charLoss: Float32Array[];
 }
 
+/**
+ * Names from a tiny GPT (makemore): new names per lane, the loss on each letter of held-out names,
+ * and one attention head's weights over a fixed prompt.
+ */
+export interface NamesPicture extends PictureBase {
+  kind: 'names';
+  /** Per lane: new names (the same random stream in every lane). */
+  samples: string[][];
+  /** Per lane: 1 where that sample is a name of the training set, [samples]. */
+  inTraining: Uint8Array[];
+  /** Fixed held-out names; per lane −ln p of each letter and then of the end, all names concatenated [Σ (length + 1)]. */
+  heldOut: string[];
+  charLoss: Float32Array[];
+  /** The prompt of the attention map, boundary first (e.g. '.emma'): layer 0, head 0. */
+  attentionPrompt: string;
+  /** Prefix slots before the prompt's keys (prefix tuning), 0 otherwise. */
+  prefixSlots: number;
+  /** Per lane: attention weights [T × (prefixSlots + T)], row = query position, T = prompt length. */
+  attention: Float32Array[];
+}
+
 /** Image generation: test digits, every lane's reconstructions, and samples from its decoder. */
 export interface ImagesPicture extends PictureBase {
   kind: 'images';
@@ -130,6 +151,7 @@ export type TaskPicture =
   | DigitsPicture
   | SentencesPicture
   | TextPicture
+  | NamesPicture
   | ImagesPicture;
 
 export type TaskPictureKind = TaskPicture['kind'];

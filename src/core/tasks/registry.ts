@@ -7,6 +7,8 @@ import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { classify2dFactory } from './classify2d/task';
 import { digitsPicture } from './digits/picture';
 import { createDigitsCnn, createDigitsMlp } from './digits/task';
+import { gptNamesPicture } from './gpt/picture';
+import { createGptNames } from './gpt/task';
 import { landscapePicture } from './landscape/picture';
 import { LANDSCAPE_SPECS } from './landscape/spec';
 import { landscapeFactory } from './landscape/task';
@@ -33,6 +35,7 @@ export const TASK_FACTORIES: Readonly<Record<TaskId, TaskFactory>> = {
   sentiment: createSentiment,
   'sentiment-finetune': createSentimentFinetune,
   'char-lm': createCharLm,
+  'gpt-names': createGptNames,
 };
 
 /** Each task's picture builder. */
@@ -47,6 +50,7 @@ export const TASK_PICTURES: Readonly<Record<TaskId, PictureBuilder>> = {
   sentiment: sentencesPicture,
   'sentiment-finetune': sentencesPicture,
   'char-lm': charLmPicture,
+  'gpt-names': gptNamesPicture,
 };
 
 /**

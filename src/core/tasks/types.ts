@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TaskPicture } from './picture';
-import type { TaskSpec } from './shared/spec';
+import type { LossReference, TaskSpec } from './shared/spec';
 
 /** A minibatch: inputs and targets. Tasks without data (test functions) use null. */
 export interface Batch {
@@ -15,7 +15,12 @@ export interface Batch {
 export interface TaskInstance {
   readonly spec: TaskSpec;
   readonly params: tf.Variable[];
+  /** d: the trained values (what an optimizer moves and a ZO step perturbs). */
   readonly numParams: number;
+  /** Every weight, frozen ones included, when some are frozen (the task header shows both). */
+  readonly numTotal?: number;
+  /** Reference losses for the loss chart (e.g. the uniform and bigram models), the same in every lane. */
+  readonly references?: readonly LossReference[];
   /** The minibatch of a step, a pure function of (seed, step). Caller disposes. */
   batch(step: number): Batch | null;
   /** Forward pass only: the minibatch loss. */

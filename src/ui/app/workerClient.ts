@@ -158,6 +158,7 @@ function handleEvent(ev: WorkerEvent): void {
       if (stale()) return;
       series.clear();
       s.setReady(ev.backend, ev.numParams);
+      s.setTaskInfo(ev.numTotal, ev.references);
       if (JSON.stringify(ev.config) !== JSON.stringify(s.config)) s.setConfig(ev.config);
       if (autoplayOnReady) {
         autoplayOnReady = false;

@@ -13,7 +13,8 @@ import { useThrottledReplicaVersion, useThrottledSeriesVersion } from './throttl
 
 /**
  * Train loss per lane (raw faint behind its EMA when smoothing is on), eval loss dashed, the seeds'
- * band, live changes as labelled vertical lines and divergences as marked dots.
+ * band, live changes as labelled vertical lines, divergences as marked dots, and the task's reference
+ * losses (e.g. uniform and bigram models, from the worker's `ready`) as labelled horizontal lines.
  */
 export function LossPlot() {
   const lanes = useStore((s) => s.config.lanes);
@@ -26,6 +27,7 @@ export function LossPlot() {
   const seeds = useStore((s) => s.seeds);
   const bandMode = useStore((s) => s.bandMode);
   const playing = useStore((s) => s.playing);
+  const references = useStore((s) => s.lossReferences);
   const version = useThrottledSeriesVersion(REDRAW_MS);
   const replicaVersion = useThrottledReplicaVersion(REDRAW_MS);
 
@@ -132,6 +134,17 @@ export function LossPlot() {
           />
         ) : null,
       )}
+      {references.map((r) => (
+        <ReferenceLine
+          key={`ref-${r.label}`}
+          className="loss-reference"
+          y={r.value}
+          stroke="var(--muted)"
+          strokeDasharray="4 4"
+          ifOverflow="extendDomain"
+          label={{ value: `${r.label}: ${r.value.toFixed(3)}`, position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 11 }}
+        />
+      ))}
       <HoverLayer />
     </ComposedChart>
   );

@@ -161,6 +161,17 @@ export const PRESETS: readonly Preset[] = [
       'cost is set by the effective rank of the Hessian, not by the number of parameters.',
     hash: '#v=1&task=quadratic&t.d=10000&t.kappa=1&t.rank=10&seed=1&steps=300&eval=10&lane=zo-sgd:lr=0.08333,eps=0.001,q=1,dist=gaussian,mode=central&lane=sgd:lr=1',
   },
+  {
+    id: 'gpt-names-scratch',
+    title: 'Why ZO needs a pre-trained start: a name generator from scratch',
+    explanation:
+      'A tiny GPT (14,144 weights) learns to make up names from nothing, makemore’s task. The dashed lines are the ' +
+      'uniform guess (ln 27) and the bigram model counted from the training names. Adam passes the bigram within a ' +
+      'few hundred steps and its names start to look real; ZO-SGD, from the same random start and the same ' +
+      'batches, has to find 14,144 directions one random probe at a time and stays near the uniform line. MeZO ' +
+      'fine-tunes models that are already good; from scratch the dimension wins.',
+    hash: '#v=1&task=gpt-names&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.003,eps=0.001&lane=adam:lr=0.01',
+  },
 ];
 
 /** The task id and the optimizer ids a preset's link names. */

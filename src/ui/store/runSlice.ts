@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BackendInfo, LaneMemory, LaneStatusInfo, SharedMemory } from '../../worker/protocol';
+import type { BackendInfo, LaneMemory, LaneStatusInfo, LossReference, SharedMemory } from '../../worker/protocol';
 import type { Store } from './index';
 
 export interface RunError {
@@ -13,6 +13,10 @@ export interface RunValues {
   /** Null until the worker's first `ready`. */
   backend: BackendInfo | null;
   numParams: number;
+  /** Every weight per lane, frozen ones included (equal to numParams when nothing is frozen). */
+  numTotal: number;
+  /** The task's reference losses, drawn as labelled lines on the loss chart. */
+  lossReferences: LossReference[];
   playing: boolean;
   /** Steps completed (all lanes in lockstep). */
   step: number;
@@ -34,6 +38,8 @@ export interface RunActions {
   setRunState: (state: Pick<RunValues, 'playing' | 'step' | 'done'>) => void;
   /** Null backend: a (re)starting worker (the badge says "starting…"). */
   setReady: (backend: BackendInfo | null, numParams: number) => void;
+  /** What the worker's `ready` says about the task beyond d. */
+  setTaskInfo: (numTotal: number, lossReferences: LossReference[]) => void;
   setLaneStatuses: (laneStatuses: LaneStatusInfo[]) => void;
   addError: (message: string, fatal: boolean) => void;
   dismissError: (id: number) => void;
@@ -50,6 +56,8 @@ export type RunSlice = RunValues & RunActions;
 export const runDefaults = (): RunValues => ({
   backend: null,
   numParams: 0,
+  numTotal: 0,
+  lossReferences: [],
   playing: false,
   step: 0,
   done: false,
@@ -68,6 +76,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   ...runDefaults(),
   setRunState: ({ playing, step, done }) => set({ playing, step, done }),
   setReady: (backend, numParams) => set({ backend, numParams }),
+  setTaskInfo: (numTotal, lossReferences) => set({ numTotal, lossReferences }),
   setLaneStatuses: (laneStatuses) => set({ laneStatuses }),
   addError: (message, fatal) =>
     set((s) => ({ errors: [...s.errors.slice(-4), { id: nextErrorId++, message, fatal }] })),

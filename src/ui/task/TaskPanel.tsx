@@ -10,6 +10,7 @@ export function TaskPanel() {
   const taskId = useStore((s) => s.config.task.id);
   const settings = useStore((s) => s.config.task.settings);
   const numParams = useStore((s) => s.numParams);
+  const numTotal = useStore((s) => s.numTotal);
   const locked = useStore((s) => s.playing);
   const spec = taskSpec(taskId);
 
@@ -37,8 +38,14 @@ export function TaskPanel() {
         />
       ))}
       <p className="meta" data-testid="num-params">
-        {numParams > 0 ? `${numParams.toLocaleString('en-US')} parameters per lane` : 'parameters: …'}
+        {numParams > 0 ? paramsLine(numParams, numTotal) : 'parameters: …'}
       </p>
     </section>
   );
+}
+
+/** d, and the model's size when part of it is frozen: "d = 2,112 trainable of 14,144 parameters per lane". */
+export function paramsLine(numParams: number, numTotal: number): string {
+  const d = numParams.toLocaleString('en-US');
+  return numTotal > numParams ? `d = ${d} trainable of ${numTotal.toLocaleString('en-US')} parameters per lane` : `${d} parameters per lane`;
 }

@@ -6,6 +6,7 @@ import { DigitsPicture } from './DigitsPicture';
 import { FitPicture } from './FitPicture';
 import { ImagesPicture } from './ImagesPicture';
 import { LandscapePicture } from './LandscapePicture';
+import { NamesPicture } from './NamesPicture';
 import { SentencesPicture } from './SentencesPicture';
 import { SpectrumPicture } from './SpectrumPicture';
 import { TextPicture } from './TextPicture';
@@ -21,6 +22,7 @@ const CAPTIONS: Record<TaskPicture['kind'], string> = {
   digits: 'Test digits with each lane’s guess (red when wrong), and each lane’s confusion matrix on all 1,000 test digits.',
   sentences: 'Held-out sentences, their label, and each lane’s P(positive) (red when wrong).',
   text: 'A sample per lane (same prompt and random draws), and each character of a held-out text shaded by the lane’s loss on it.',
+  names: 'New names per lane (✓: a name of the training set), each letter of held-out names shaded by the lane’s loss on it, and one attention head over a fixed name.',
   images: 'Test digits, each lane’s reconstructions, and samples its decoder draws from random codes.',
 };
 
@@ -40,6 +42,8 @@ function Picture({ picture }: { picture: TaskPicture }) {
       return <SentencesPicture picture={picture} />;
     case 'text':
       return <TextPicture picture={picture} />;
+    case 'names':
+      return <NamesPicture picture={picture} />;
     case 'images':
       return <ImagesPicture picture={picture} />;
   }

@@ -1,4 +1,5 @@
-import { isTaskId } from '../../core/tasks/specs';
+import { isTaskId, taskSpec } from '../../core/tasks/specs';
+import { useStore } from '../store';
 import { defaultLane, defaultTaskSettings } from '../../core/run/config';
 import { editConfig } from '../app/runActions';
 
@@ -14,6 +15,14 @@ export function setTask(taskId: string): void {
   }));
 }
 
+/** A setting, with the task's repair of combinations that cannot be (said in a notice). */
 export function setTaskSetting(name: string, value: number): void {
-  editConfig((c) => ({ ...c, task: { ...c.task, settings: { ...c.task.settings, [name]: value } } }));
+  const notices: string[] = [];
+  editConfig((c) => {
+    const settings = { ...c.task.settings, [name]: value };
+    notices.push(...(taskSpec(c.task.id).repair?.(settings) ?? []).map((n) => `${c.task.id}: ${n}`));
+    return { ...c, task: { ...c.task, settings } };
+  });
+  const s = useStore.getState();
+  if (notices.length > 0) s.setNotices([...s.notices, ...notices]);
 }

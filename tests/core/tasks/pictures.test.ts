@@ -25,6 +25,8 @@ function laneArrays(picture: TaskPicture): unknown[][] {
       return [picture.positive, Array.from(picture.accuracy)];
     case 'text':
       return [picture.samples, picture.charLoss];
+    case 'names':
+      return [picture.samples, picture.inTraining, picture.charLoss, picture.attention];
     case 'images':
       return [picture.reconstructions, picture.samples];
   }

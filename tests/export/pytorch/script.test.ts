@@ -11,6 +11,7 @@ import { CHARS } from '../../../src/core/tasks/char-lm/text';
 import { ratedWords, vocabulary } from '../../../src/core/tasks/sentiment/corpus';
 import { LEXICON } from '../../../src/core/tasks/sentiment/lexicon';
 import { GRAMMAR } from '../../../src/core/tasks/char-lm/grammar';
+import { gptNamesState } from '../../../src/core/tasks/gpt/task';
 import { exportableLanes, pytorchScript, scriptAssets, unexportableReason } from '../../../src/export/pytorch/script';
 import { python, requireTorch, torchPython } from '../../helpers/python';
 import { make, setUpTasks } from '../../helpers/tasks';
@@ -93,7 +94,8 @@ function playgroundParams(c: Case): number {
  * Python itself (the torch code never runs, so plain python3 will do); the value as JSON.
  */
 function evalInScript(hash: string, expression: string): unknown {
-  const script = pytorchScript(decodeConfig(hash).config, 0);
+  const { config } = decodeConfig(hash);
+  const script = pytorchScript(config, 0, assetsFor(config.task.id));
   if (!script.ok) throw new Error(script.reason);
   const file = join(dir, `eval-${script.filename}`);
   writeFileSync(file, script.text);
@@ -183,6 +185,33 @@ describe('PyTorch export: embedded data', () => {
     if (!python) throw new Error('python3 is required to read the exported script');
     expect(evalInScript('#task=char-lm&lane=zo-sgd', 'GRAMMAR')).toEqual(GRAMMAR);
     expect(evalInScript('#task=char-lm&lane=zo-sgd', 'CHARS')).toBe(CHARS);
+  });
+
+  it('gpt-names: the script trains and evaluates on the playground’s names, with its alphabet', async () => {
+    if (!python) throw new Error('python3 is required to read the exported script');
+    await setUpTasks();
+    for (const which of ['all', 'female']) {
+      const hash = `#task=gpt-names&t.names=${which}&lane=zo-sgd`;
+      const task = make('gpt-names', decodeConfig(hash).config.task.settings);
+      const { sets } = gptNamesState.of(task);
+      task.dispose();
+      expect(evalInScript(hash, 'TRAIN_NAMES')).toEqual(sets.train);
+      expect(evalInScript(hash, 'EVAL_NAMES')).toEqual(sets.eval);
+      expect(evalInScript(hash, 'CHARS')).toBe(sets.tokenizer.vocab.join(''));
+    }
+  });
+});
+
+/** The GPT script trains what the playground trains in each tuning mode. */
+describe('PyTorch export: gpt-names tuning modes', () => {
+  beforeAll(setUpTasks);
+  it.for(['lora&t.rank=2', 'prefix&t.prefix=3', 'bias', 'head&t.layers=2'])('tune=%s: the playground’s d, and the loss falls', (tune, ctx) => {
+    requireTorch(ctx);
+    const c = { name: `gpt-names ${tune}`, hash: `#task=gpt-names&t.tune=${tune}&seed=2&lane=adam:lr=0.01`, steps: 30 };
+    const out = execFileSync(torchPython!, [writeScript(c), '--steps', String(c.steps), '--device', 'cpu'], { stdio: 'pipe', timeout: 120_000, env: { ...process.env, OMP_NUM_THREADS: '1' } }).toString();
+    expect(out).toContain(`${playgroundParams(c)} parameters,`);
+    const [first, last] = firstAndLastEval(out);
+    expect(last, out).toBeLessThan(first);
   });
 });
 

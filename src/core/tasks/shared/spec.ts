@@ -20,6 +20,17 @@ export interface TaskSpec<Id extends string = string> {
    * them (the codec's legacy decoding; ParamSpec.legacy).
    */
   newLaneSuggested?: Record<string, Record<string, number>>;
+  /**
+   * Settings that are valid one by one but not together (a GPT's heads must divide its width): fix
+   * `settings` in place and return a notice per change. The URL codec and the task panel call it.
+   */
+  repair?: (settings: Record<string, number>) => string[];
+}
+
+/** A horizontal line on the loss chart: the loss of a reference model (e.g. uniform, bigram), in the task's units. */
+export interface LossReference {
+  label: string;
+  value: number;
 }
 
 /** Units per hidden layer, a setting of every task with an MLP. */
