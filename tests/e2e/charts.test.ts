@@ -25,7 +25,7 @@ describe('charts in Chromium', () => {
   it('a mid-run slider change is marked on the chart and the link replays it exactly', async () => {
     // The cpu backend keeps this one quick (the skeleton test replays a link on WebGPU); enough steps
     // that the run is still going when the pause lands.
-    const hash = '#v=1&task=quadratic&t.d=50&seed=5&steps=1000&eval=10&backend=cpu&lane=zo-sgd:lr=0.002,eps=0.001,q=1&lane=sgd:lr=0.05';
+    const hash = '#v=1&task=quadratic&t.d=50&seed=5&steps=3000&eval=10&backend=cpu&lane=zo-sgd:lr=0.002,eps=0.001,q=1&lane=sgd:lr=0.05';
     const { page, errors } = await openApp(browser, hash);
     await page.getByRole('button', { name: 'Play' }).click();
     await waitStep(page, 15);

@@ -27,16 +27,18 @@ describe('the optimizer zoo in the browser', () => {
       const text = (await details.textContent()) ?? '';
       expect(text).toContain(spec.equation);
       expect(text).toContain(spec.memory);
-      expect(text).toMatch(/Forward passes per step\d+/);
+      // A count, or a formula where it depends on the task (CMA-ES: λ = 4 + ⌊3 ln d⌋).
+      expect(text).toMatch(/Forward passes per step(\d|λ)/);
       await about.click();
     }
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('every optimizer runs: 16 lanes over two runs of 8, each lane steps and reports finite losses', async () => {
+  it('every optimizer runs, in runs of at most 8 lanes: each lane steps and reports finite losses', async () => {
     const ids = OPTIMIZERS.map((o) => o.id);
-    for (const group of [ids.slice(0, 8), ids.slice(8)]) {
+    const groups = Array.from({ length: Math.ceil(ids.length / 8) }, (_, i) => ids.slice(8 * i, 8 * i + 8));
+    for (const group of groups) {
       const hash = `#v=1&task=quadratic&t.d=10&t.kappa=4&steps=6&eval=3&${group.map((id) => `lane=${id}`).join('&')}&run=1`;
       const { page, errors } = await openApp(browser, hash);
       await waitDone(page);
