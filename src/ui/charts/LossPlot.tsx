@@ -142,7 +142,8 @@ export function LossPlot() {
           stroke="var(--muted)"
           strokeDasharray="4 4"
           ifOverflow="extendDomain"
-          label={{ value: `${r.label}: ${r.value.toFixed(3)}`, position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 11 }}
+          // Below its line (recharts' insideTop*): the top reference (uniform) would be clipped above it.
+          label={{ value: `${r.label}: ${r.value.toFixed(3)}`, position: 'insideTopRight', fill: 'var(--muted)', fontSize: 11 }}
         />
       ))}
       <HoverLayer />
