@@ -5,7 +5,7 @@ import type { OptimizerId } from '../optimizers/specs';
 import { materialize } from '../random/perturb';
 import { AppliedRule, type UpdateRule } from './rules';
 import type { StateTree } from './state';
-import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint, twoPointSettings } from './two-point';
+import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint, twoPointSettings, twoPointVariance } from './two-point';
 
 /**
  * An optimizer that feeds a gradient, true or estimated, to an update rule (rules.ts) it owns with
@@ -37,7 +37,9 @@ export abstract class RuleOptimizer extends Optimizer {
  */
 export class ZoRuleOptimizer extends RuleOptimizer {
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
-    const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper));
+    const settings = twoPointSettings(this.hyper);
+    const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, settings);
+    if (this.trackVariance) this.keepVariance(twoPointVariance(probes, settings.dist, vars));
     const dirs = gradientDirections(probes, 1);
     if (this.captureEstimate) this.keepEstimate(gradientDirections(probes, 1));
     const gHat = materialize(dirs, vars);

@@ -3,7 +3,7 @@ import type { HyperInput } from '../optimizers/hyper';
 import { Optimizer } from '../optimizers/optimizer';
 import type { OptimizerId } from '../optimizers/specs';
 import { perturbAll, type Direction } from '../random/perturb';
-import { disposeDirections, disposeProbes, probeTwoPoint, twoPointSettings, type Probe } from './two-point';
+import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint, twoPointSettings, twoPointVariance, type Probe } from './two-point';
 
 /** The step's directions from its probes, each scaled by `gain` (−η for the update, 1 for diagnostics). */
 export type Directions = (probes: readonly Probe[], gain: number) => Direction[];
@@ -28,7 +28,10 @@ export class SeedTrickOptimizer extends Optimizer {
   }
 
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
-    const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper));
+    const settings = twoPointSettings(this.hyper);
+    const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, settings);
+    // ZO-SGD-Sign's sign(gₖ)·zₖ does not estimate ∇L's scale: only the gradient estimate reports its variance.
+    if (this.trackVariance && this.directions === gradientDirections) this.keepVariance(twoPointVariance(probes, settings.dist, vars));
     if (this.captureEstimate) this.keepEstimate(this.directions(probes, 1));
     const dirs = this.directions(probes, -this.hyper.lr);
     perturbAll(vars, dirs);

@@ -16,6 +16,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DISTRIBUTIONS, MODES } from '../optimizers/params';
 import { perturb, sphereFactor, type Direction, type DirectionKey } from '../random/perturb';
+import { directionKappa, numWeights, slopeVariance } from './variance';
 
 /** One probed direction: the loss difference along z = norm·z(key) over the step h. */
 export interface Probe {
@@ -127,6 +128,14 @@ export function signDirections(probes: readonly Probe[], gain: number): Directio
       return norm ? (tf.mul(c, norm) as tf.Scalar) : c;
     }),
   }));
+}
+
+/**
+ * The step's [noise V̂, signal Ŝ] from its slopes gₖ = diffₖ/h (estimators/variance.ts): V̂ = (κ/q)·mean gₖ²,
+ * Ŝ = mean gₖ². The slope is along the direction the probe used (norm·z for the sphere, ‖·‖² = d).
+ */
+export function twoPointVariance(probes: readonly Probe[], dist: number, vars: readonly tf.Variable[]): [tf.Scalar, tf.Scalar] {
+  return slopeVariance(probes.map((p) => p.diff), probes[0].h, directionKappa(DISTRIBUTIONS[dist], numWeights(vars)));
 }
 
 export function disposeProbes(probes: readonly Probe[]): void {

@@ -23,6 +23,12 @@ export abstract class Optimizer {
   captureEstimate = false;
   private capturedDirections: Direction[] | null = null;
   private capturedTensors: tf.Tensor[] | null = null;
+  /**
+   * Set while a runner records the estimator's variance: each step that forms a two-point estimate
+   * keeps its [noise V̂, signal Ŝ] scalars (estimators/variance.ts) for `takeVariance`.
+   */
+  trackVariance = false;
+  private capturedVariance: [tf.Scalar, tf.Scalar] | null = null;
   readonly seed: number;
   /** Whether a step must read values back (then the runner awaits `stepAsync`; see there). */
   protected readonly readsBack: boolean = false;
@@ -147,6 +153,28 @@ export abstract class Optimizer {
     this.capturedTensors = grads.map((g) => g.clone());
   }
 
+  /** Keep this step's [V̂, Ŝ] (ownership passes here; disposed at once unless `trackVariance`). */
+  protected keepVariance(variance: [tf.Scalar, tf.Scalar]): void {
+    this.dropVariance();
+    if (this.trackVariance) this.capturedVariance = variance;
+    else tf.dispose(variance);
+  }
+
+  /**
+   * The last step's [noise V̂, signal Ŝ] (caller owns), or null when the step formed no two-point
+   * estimate (strategies, backprop, biased estimators) or variance tracking is off.
+   */
+  takeVariance(): [tf.Scalar, tf.Scalar] | null {
+    const out = this.capturedVariance;
+    this.capturedVariance = null;
+    return out;
+  }
+
+  private dropVariance(): void {
+    if (this.capturedVariance) tf.dispose(this.capturedVariance);
+    this.capturedVariance = null;
+  }
+
   private dropEstimate(): void {
     if (this.capturedDirections)
       for (const d of this.capturedDirections) if (typeof d.coef !== 'number') d.coef.dispose();
@@ -173,6 +201,7 @@ export abstract class Optimizer {
   /** Release all optimizer state. */
   dispose(): void {
     this.dropEstimate();
+    this.dropVariance();
   }
 }
 

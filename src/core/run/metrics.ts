@@ -19,6 +19,13 @@ export const METRIC_COLUMNS = [
   'gradCos',
   /** ‖ĝ − ∇L‖ / ‖∇L‖ (NaN unless diagnostics are on and the optimizer forms a gradient estimate). */
   'gradRelErr',
+  /**
+   * The estimator's noise V̂, an unbiased estimate of E_z‖ĝ − E_z ĝ‖² from its own probe slopes
+   * (estimators/variance.ts); NaN for lanes that form no two-point estimate of ∇L.
+   */
+  'varNoise',
+  /** Its signal Ŝ, an estimate of ‖∇L‖² from the same slopes: the relative variance is ΣV̂ / ΣŜ. */
+  'varSignal',
 ] as const;
 
 export type MetricColumn = (typeof METRIC_COLUMNS)[number];

@@ -57,6 +57,8 @@ interface PendingStep {
   evals: tf.Scalar[];
   /** [cos, relErr] when diagnostics ran. */
   diag: tf.Scalar[];
+  /** [V̂, Ŝ] when the step formed a two-point estimate (estimators/variance.ts). */
+  variance: tf.Scalar[];
 }
 
 export class Runner {
@@ -74,6 +76,7 @@ export class Runner {
       const optimizer = optimizerFactory(laneConfig.optimizer)(laneConfig.hyper, this.config.seed);
       const diagnostics = laneConfig.diagnostics === true;
       optimizer.captureEstimate = diagnostics;
+      optimizer.trackVariance = true; // a few scalar ops a step, read back with the chunk's losses
       const weightBytes = task.params.reduce((n, v) => n + v.size * 4, 0);
       const memory = { weightBytes, stateBytes: 0, peakStepBytes: 0 };
       return { task, optimizer, diagnostics, memory, state: { status: 'ready', forwardPasses: 0, wallMs: 0 } };
@@ -209,7 +212,8 @@ export class Runner {
           const evals = evalNow ? lane.task.evaluate() : [];
           lane.state.wallMs += performance.now() - t0 - diagMs;
           const { forwardPasses, wallMs } = lane.state;
-          pending.push({ lane: laneIdx, step, forwardPasses, wallMs, train, evals, diag });
+          const variance = lane.optimizer.takeVariance() ?? [];
+          pending.push({ lane: laneIdx, step, forwardPasses, wallMs, train, evals, diag, variance });
         } catch (e) {
           lane.state.status = 'failed';
           lane.state.message = e instanceof Error ? e.message : String(e);
@@ -258,7 +262,7 @@ export class Runner {
   }
 
   private async readBack(pending: PendingStep[]): Promise<ChunkResult> {
-    const scalars = pending.flatMap((p) => [p.train, ...p.evals, ...p.diag]);
+    const scalars = pending.flatMap((p) => [p.train, ...p.evals, ...p.diag, ...p.variance]);
     let values: Float32Array = new Float32Array(0);
     if (scalars.length > 0) {
       const stacked = tf.stack(scalars);
@@ -277,12 +281,14 @@ export class Runner {
       const evalMetric = p.evals.length > 1 ? values[offset + 2] : NaN;
       const gradCos = p.diag.length > 0 ? values[offset + 1 + p.evals.length] : NaN;
       const gradRelErr = p.diag.length > 1 ? values[offset + 2 + p.evals.length] : NaN;
-      offset += 1 + p.evals.length + p.diag.length;
+      const at = offset + 1 + p.evals.length + p.diag.length;
+      const [varNoise, varSignal] = p.variance.length > 0 ? [values[at], values[at + 1]] : [NaN, NaN];
+      offset = at + p.variance.length;
       if (stoppedAt.has(p.lane)) continue; // steps run after a divergence inside this chunk
       const state = this.lanes[p.lane].state;
       state.firstLoss ??= train;
       const { lane, step, forwardPasses, wallMs } = p;
-      writeRow(rows, numRows, { lane, step, forwardPasses, wallMs, trainLoss: train, evalLoss, evalMetric, gradCos, gradRelErr });
+      writeRow(rows, numRows, { lane, step, forwardPasses, wallMs, trainLoss: train, evalLoss, evalMetric, gradCos, gradRelErr, varNoise, varSignal });
       numRows++;
       if (!Number.isFinite(train) || Math.abs(train) > DIVERGENCE_FACTOR * Math.max(Math.abs(state.firstLoss), 1e-3)) {
         state.status = 'diverged';

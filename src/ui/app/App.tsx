@@ -3,6 +3,7 @@ import { DiagnosticsPanel } from '../charts/DiagnosticsPanel';
 import { LossChart } from '../charts/LossChart';
 import { MemoryPanel } from '../charts/MemoryPanel';
 import { SpeedChart } from '../charts/SpeedChart';
+import { VariancePanel } from '../charts/VariancePanel';
 import { LaneSummary } from '../lanes/LaneSummary';
 import { LanesPanel } from '../lanes/LanesPanel';
 import { PresetMenu } from '../share/PresetMenu';
@@ -60,6 +61,7 @@ const Layout = memo(function Layout() {
             <MemoryPanel />
           </div>
           <DiagnosticsPanel />
+          <VariancePanel />
           <SweepPanel />
         </main>
       </div>

@@ -42,6 +42,10 @@ export class LaneSeries {
   readonly diagRow = i32();
   readonly gradCos = f32(64);
   readonly gradRelErr = f32(64);
+  /** Index into the train columns of each step whose estimator reported its variance (V̂, Ŝ). */
+  readonly varRow = i32();
+  readonly varNoise = f32(64);
+  readonly varSignal = f32(64);
 
   get length(): number {
     return this.step.length;
@@ -94,6 +98,12 @@ export class RunSeries {
         s.diagRow.push(s.length - 1);
         s.gradCos.push(cos);
         s.gradRelErr.push(relErr);
+      }
+      const noise = rows[o + COLUMN.varNoise];
+      if (!Number.isNaN(noise)) {
+        s.varRow.push(s.length - 1);
+        s.varNoise.push(noise);
+        s.varSignal.push(rows[o + COLUMN.varSignal]);
       }
     }
   }

@@ -11,13 +11,13 @@ describe('metric rows', () => {
   it('a row written by name reads back by name; unset columns are NaN', () => {
     const rows = encodeRows([
       { lane: 1, step: 7, forwardPasses: 14, wallMs: 2.5, trainLoss: 0.25 },
-      { lane: 0, step: 8, forwardPasses: 24, wallMs: 3, trainLoss: 0.5, evalLoss: 0.4, evalMetric: 0.9, gradCos: 0.1, gradRelErr: 3 },
+      { lane: 0, step: 8, forwardPasses: 24, wallMs: 3, trainLoss: 0.5, evalLoss: 0.4, evalMetric: 0.9, gradCos: 0.1, gradRelErr: 3, varNoise: 42, varSignal: 2 },
     ]);
     expect(rows).toHaveLength(2 * NUM_METRIC_COLUMNS);
     const first = decodeRow(rows, 0);
     expect(first).toMatchObject({ lane: 1, step: 7, forwardPasses: 14, wallMs: 2.5, trainLoss: 0.25 });
     expect(Number.isNaN(first.evalLoss) && Number.isNaN(first.gradCos)).toBe(true);
-    expect(decodeRows(rows, 2)[1]).toEqual({ lane: 0, step: 8, forwardPasses: 24, wallMs: 3, trainLoss: 0.5, evalLoss: 0.4, evalMetric: 0.9, gradCos: 0.1, gradRelErr: 3 });
+    expect(decodeRows(rows, 2)[1]).toEqual({ lane: 0, step: 8, forwardPasses: 24, wallMs: 3, trainLoss: 0.5, evalLoss: 0.4, evalMetric: 0.9, gradCos: 0.1, gradRelErr: 3, varNoise: 42, varSignal: 2 });
     expect(rows[NUM_METRIC_COLUMNS + COLUMN.evalMetric]).toBe(0.9);
   });
 

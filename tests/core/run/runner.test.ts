@@ -161,6 +161,25 @@ describe('Runner: gradient diagnostics and failures', () => {
     expect(without.every((r) => Number.isNaN(r.gradCos) && Number.isNaN(r.gradRelErr))).toBe(true);
   });
 
+  it('every step reports its estimator’s variance: ZO-SGD V̂/Ŝ = d + 1, MeZO-SVRG below it, backprop none', async () => {
+    const rows = await runAll(
+      quad(
+        [
+          { optimizer: 'zo-sgd', hyper: { lr: 0.001, eps: 1e-3, q: 1 } },
+          { optimizer: 'mezo-svrg', hyper: { lr: 0.001, lrSnap: 0.001, eps: 1e-3, period: 10, qSnap: 8 } },
+          { optimizer: 'adam', hyper: { lr: 0.01 } },
+        ],
+        200,
+      ),
+    );
+    const lane = (i: number) => rows.filter((r) => r.lane === i);
+    const relVar = (rs: MetricRow[]) => rs.reduce((a, r) => a + r.varNoise, 0) / rs.reduce((a, r) => a + r.varSignal, 0);
+    for (const r of lane(0)) expect(r.varNoise / r.varSignal).toBeCloseTo(21, 3);
+    expect(lane(1).every((r) => Number.isFinite(r.varNoise) && r.varSignal >= 0)).toBe(true);
+    expect(relVar(lane(1))).toBeLessThan(relVar(lane(0)) / 2);
+    expect(lane(2).every((r) => Number.isNaN(r.varNoise) && Number.isNaN(r.varSignal))).toBe(true);
+  });
+
   it('strategies are compared through their update direction: cosine only', async () => {
     const rows = await runAll(quad([{ optimizer: 'snes', hyper: {}, diagnostics: true }], 30));
     expect(rows).toHaveLength(30);

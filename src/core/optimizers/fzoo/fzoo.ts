@@ -11,11 +11,13 @@
  * equivalence). σ is floored at 1e-30 only so that N identical losses give a zero step, not NaN.
  * Forward passes per step: N + 1. Memory: inference only: each uᵢ is regenerated from its key for
  * the probe, the way back and the update (seed trick), and the coefficients stay on the device.
- * Logged training loss: l₀ = L(θ).
+ * Logged training loss: l₀ = L(θ). Gradient diagnostics and the variance panel see g, the estimate
+ * of ∇L (σ rescales the step, not the direction), with slopes (lᵢ − l₀)/ε and κ = d − 1.
  */
 import * as tf from '@tensorflow/tfjs';
 import { perturb, perturbAll, type Direction, type DirectionKey } from '../../random/perturb';
 import { disposeDirections } from '../../estimators/two-point';
+import { directionKappa, numWeights, slopeVariance } from '../../estimators/variance';
 import type { HyperInput } from '../hyper';
 import { Optimizer } from '../optimizer';
 
@@ -53,16 +55,21 @@ export class Fzoo extends Optimizer {
     }
     const losses = tf.stack(probes) as tf.Tensor1D;
     const sigma = fzooSpread(losses);
-    const scaledDirs = (gain: number): Direction[] =>
-      probes.map((li, i) => ({
+    const diffs = probes.map((li) => tf.sub(li, l0) as tf.Scalar);
+    const scaledDirs = (gain: number, normalise: boolean): Direction[] =>
+      diffs.map((diff, i) => ({
         key: this.key(i),
-        coef: tf.tidy(() => tf.div(tf.mul(tf.sub(li, l0), gain / (eps * n)), tf.maximum(sigma, 1e-30)) as tf.Scalar),
+        coef: tf.tidy(() => {
+          const c = tf.mul(diff, gain / (eps * n)) as tf.Scalar;
+          return normalise ? (tf.div(c, tf.maximum(sigma, 1e-30)) as tf.Scalar) : c;
+        }),
       }));
-    if (this.captureEstimate) this.keepEstimate(scaledDirs(1));
-    const dirs = scaledDirs(-lr);
+    if (this.captureEstimate) this.keepEstimate(scaledDirs(1, false));
+    if (this.trackVariance) this.keepVariance(slopeVariance(diffs, eps, directionKappa('rademacher', numWeights(vars))));
+    const dirs = scaledDirs(-lr, true);
     perturbAll(vars, dirs);
     disposeDirections(dirs);
-    tf.dispose([...probes, losses, sigma]);
+    tf.dispose([...probes, ...diffs, losses, sigma]);
     return l0;
   }
 }

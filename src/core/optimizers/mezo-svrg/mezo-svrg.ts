@@ -13,9 +13,13 @@
  * copied aside (1×d) while the probes run at θ̄. The runner counts each step's own passes
  * (`forwardPassesPerStep`); the spec states the mean over a period. Logged training loss:
  * (L₊ + L₋)/2 at θ (the mean over the q̄ directions on a snapshot step).
+ * Variance (estimators/variance.ts, κ = d + 1): a snapshot step reports V̂ = (κ/q̄)·mean gₖ²; a control
+ * step V̂ = κ·(g_θ − g_θ̄)² + (κ/q̄)·g_θ̄², the fresh noise of the control variate plus that of g̃
+ * (‖∇L(θ̄)‖² estimated by g_θ̄² on this step's batch), and Ŝ = g_θ².
  */
 import * as tf from '@tensorflow/tfjs';
-import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint } from '../../estimators/two-point';
+import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint, twoPointVariance } from '../../estimators/two-point';
+import { directionKappa, numWeights } from '../../estimators/variance';
 import { addScaled, materialize, perturb, type DirectionKey } from '../../random/perturb';
 import type { HyperInput } from '../hyper';
 import { Optimizer } from '../optimizer';
@@ -49,6 +53,7 @@ export class MezoSvrg extends Optimizer {
     const { eps, qSnap, lrSnap } = this.hyper;
     this.snapshot!.forEach((s, i) => s.assign(vars[i]));
     const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, { eps, q: qSnap, dist: 0, mode: 0 });
+    if (this.trackVariance) this.keepVariance(twoPointVariance(probes, 0, vars));
     const dirs = gradientDirections(probes, 1);
     const g = materialize(dirs, vars);
     this.gSnap!.forEach((t, i) => t.assign(g[i]));
@@ -83,6 +88,16 @@ export class MezoSvrg extends Optimizer {
     vars.forEach((v, i) => v.assign(current[i]));
     tf.dispose(current);
     const diff = tf.sub(gTheta, gBar) as tf.Scalar;
+    if (this.trackVariance) {
+      const kappa = directionKappa('gaussian', numWeights(vars));
+      const qSnap = this.hyper.qSnap;
+      this.keepVariance(
+        tf.tidy(() => [
+          tf.add(tf.mul(tf.square(diff), kappa), tf.mul(tf.square(gBar), kappa / qSnap)) as tf.Scalar,
+          tf.square(gTheta) as tf.Scalar,
+        ]) as [tf.Scalar, tf.Scalar],
+      );
+    }
     if (this.captureEstimate) {
       const zPart = materialize([{ key, coef: diff }], vars);
       const g = zPart.map((t, i) => tf.add(t, this.gSnap![i]));

@@ -13,7 +13,7 @@
  * read back. Logged training loss: L₀ = L(θ) before the step.
  */
 import * as tf from '@tensorflow/tfjs';
-import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint, twoPointSettings } from '../../estimators/two-point';
+import { disposeDirections, disposeProbes, gradientDirections, probeTwoPoint, twoPointSettings, twoPointVariance } from '../../estimators/two-point';
 import { perturbAll, type Direction } from '../../random/perturb';
 import type { HyperInput } from '../hyper';
 import { Optimizer } from '../optimizer';
@@ -29,8 +29,10 @@ export class ZoCons extends Optimizer {
 
   step(f: () => tf.Scalar, vars: readonly tf.Variable[]): tf.Scalar {
     const l0 = tf.tidy(f);
-    const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, twoPointSettings(this.hyper), l0);
+    const settings = twoPointSettings(this.hyper);
+    const { probes, loss } = probeTwoPoint(f, vars, this.seed, this.iterations, settings, l0);
     loss.dispose();
+    if (this.trackVariance) this.keepVariance(twoPointVariance(probes, settings.dist, vars));
     // Δ = −ηĝ as directions; try θ + Δ, then θ − Δ.
     if (this.captureEstimate) this.keepEstimate(gradientDirections(probes, 1));
     const delta = gradientDirections(probes, -this.hyper.lr);
