@@ -101,7 +101,12 @@ export function forwardPassesText(spec: Pick<OptimizerSpec, 'family' | 'hypers' 
     })
     .join(', ');
   if (growing.length === 0) return text;
-  return derived ? `${text} (${atDefaults} at the defaults)` : `${text} at the defaults (grows with ${growing.map((p) => p.name).join(', ')})`;
+  if (derived) return `${text} (${atDefaults} at the defaults)`;
+  // The direction each one moves the count (MeZO-SVRG's mean falls towards 4 as its period grows).
+  const rises = (p: ParamSpec) => passesAt({ [p.name]: above(p).find((v) => passesAt({ [p.name]: v }) !== atDefaults)! }) > atDefaults;
+  const moves = (up: boolean) => growing.filter((p) => rises(p) === up).map((p) => p.name).join(', ');
+  const directions = [moves(true) && `grows with ${moves(true)}`, moves(false) && `falls as ${moves(false)} grows`].filter(Boolean);
+  return `${text} at the defaults (${directions.join('; ')})`;
 }
 
 /** A paper link; parentheses in a DOI are percent-encoded so Markdown keeps the whole address. */

@@ -58,6 +58,11 @@ describe('forward passes per step, read off the spec', () => {
     expect(forwardPassesText(spec)).toBe('n, n−1 when odd (20 at the defaults)');
   });
 
+  it('says which way each hyperparameter moves a mean count (MeZO-SVRG: 2q̄ every T steps, 4 otherwise)', () => {
+    const spec = { family: 'zeroth-order' as const, hypers: [int('period', 10, 1000), int('qSnap', 8)], forwardPasses: (h: Record<string, number>) => (2 * h.qSnap + 4 * (h.period - 1)) / h.period };
+    expect(forwardPassesText(spec)).toBe('5.2 at the defaults (grows with qSnap; falls as period grows)');
+  });
+
   it('a constant count, and a backprop step as 3 forward-pass equivalents', () => {
     const rank = int('rank', 1, 16);
     expect(forwardPassesText({ family: 'zeroth-order', hypers: [rank], forwardPasses: () => 3 })).toBe('3');

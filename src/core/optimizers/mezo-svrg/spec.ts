@@ -23,7 +23,9 @@ export const MEZO_SVRG = defineOptimizer({
     'g̃ there are kept; in between, the two-point slope along z at θ minus the slope along the same z ' +
     'at θ̄ corrects g̃, a control variate whose variance vanishes near the snapshot. The paper takes ' +
     'g̃ on the full batch; here a step sees one minibatch, so g̃ averages q̄ directions on the ' +
-    'snapshot step’s batch.',
+    'snapshot step’s batch. The variance is lowest just after each snapshot (about that of g̃, q̄ times ' +
+    'below MeZO’s) and rises as θ drifts from θ̄; a longer period T costs fewer passes (the mean falls ' +
+    'towards 4 per step) but lets θ drift further.',
   hypers: [
     lr(0.02, 1e-6, 1),
     { ...lr(0.02, 1e-6, 1), name: 'lrSnap', label: 'snapshot step η₁', meaning: 'Step size of the snapshot steps, along g̃.' },
