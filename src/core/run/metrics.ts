@@ -92,3 +92,6 @@ export interface LaneMemory {
   /** Peak bytes allocated above the resting level during a step (probes, gradients, temporaries). */
   peakStepBytes: number;
 }
+
+/** Total resident bytes of a lane during its step, as MeZO counts memory: weights + optimizer state + the step's peak. */
+export const residentBytes = (m: Omit<LaneMemory, 'lane'>): number => m.weightBytes + m.stateBytes + m.peakStepBytes;

@@ -7,6 +7,7 @@ import { TASK_FACTORIES, type TaskInstance } from '../tasks';
 import { buildTaskPicture } from '../tasks/registry';
 import type { TaskPicture } from '../tasks/picture';
 import type { LossReference } from '../tasks/shared/spec';
+import { measureStepMemory, weightBytesOf } from './memory';
 
 /**
  * The runner steps every lane in lockstep on its own task instance (same seed → same weights and
@@ -77,8 +78,7 @@ export class Runner {
       const diagnostics = laneConfig.diagnostics === true;
       optimizer.captureEstimate = diagnostics;
       optimizer.trackVariance = true; // a few scalar ops a step, read back with the chunk's losses
-      const weightBytes = task.params.reduce((n, v) => n + v.size * 4, 0);
-      const memory = { weightBytes, stateBytes: 0, peakStepBytes: 0 };
+      const memory = { weightBytes: weightBytesOf(task), stateBytes: 0, peakStepBytes: 0 };
       return { task, optimizer, diagnostics, memory, state: { status: 'ready', forwardPasses: 0, wallMs: 0 } };
     });
   }
@@ -140,24 +140,23 @@ export class Runner {
   }
 
   /**
-   * Peak bytes of one step of each lane, measured with tf.profile on a scratch copy of the lane
-   * (same task, optimizer and hyperparameters; its second step, so lazily built state is excluded).
-   * The real lanes are never profiled: profiling would slow them and change nothing they compute.
+   * Peak bytes of one step of each lane (run/memory.ts), measured with tf.profile on a scratch copy of
+   * the lane (same task, optimizer and hyperparameters; its second step, so lazily built state is
+   * excluded from the peak and counted as state). The real lanes are never profiled: profiling would
+   * slow them and change nothing they compute. A lane that has not stepped yet takes the scratch
+   * copy's state bytes, so Adam's moments show before its first step.
    */
   async measurePeaks(): Promise<void> {
     for (const lane of this.lanes) {
       const task = TASK_FACTORIES[this.config.task.id](this.config.task.settings, this.config.seed);
       const optimizer = optimizerFactory(lane.optimizer.id)(lane.optimizer.getHyper(), this.config.seed);
-      const batch = task.batch(1);
       try {
-        tf.dispose((await optimizer.minimizeAsync(() => task.loss(batch), true, task.params))!);
-        const before = tf.engine().state.numBytes;
-        const info = await tf.profile(async () => tf.dispose((await optimizer.minimizeAsync(() => task.loss(batch), true, task.params))!));
-        lane.memory.peakStepBytes = Math.max(0, info.peakBytes - before);
+        const measured = await measureStepMemory(task, optimizer);
+        lane.memory.peakStepBytes = measured.peakStepBytes;
+        if (lane.optimizer.iterations === 0) lane.memory.stateBytes = measured.stateBytes;
       } catch {
         lane.memory.peakStepBytes = NaN; // e.g. an optimizer that refuses the task
       } finally {
-        if (batch) tf.dispose([batch.x, batch.y]);
         optimizer.dispose();
         task.dispose();
       }

@@ -1,3 +1,4 @@
+import { residentBytes } from '../../core/run/metrics';
 import { laneColour, laneLabel } from '../lanes/laneStyle';
 import { formatBytes } from '../shared/format';
 import { useStore } from '../store';
@@ -5,9 +6,10 @@ import { useStore } from '../store';
 const FLOAT32_BYTES = 4;
 
 /**
- * Memory per lane: its weights, its optimizer's persistent state and the step's peak on top of
- * them. The worker reports all three (`memory` events); until it does, the weights are computed
- * from the parameter count and the rest shows as unknown.
+ * Memory per lane as MeZO's table counts it (core/run/memory.ts): resident = weights + the optimizer's
+ * persistent state + the step's peak on top of them (batch, activations, gradients, probes). The
+ * worker reports the three parts (`memory` events); until it does, the weights are computed from the
+ * parameter count and the rest shows as unknown.
  */
 export function MemoryPanel() {
   const lanes = useStore((s) => s.config.lanes);
@@ -19,9 +21,9 @@ export function MemoryPanel() {
     const weights = m?.weightBytes ?? numParams * FLOAT32_BYTES;
     const state = m?.stateBytes ?? NaN;
     const peak = m?.peakStepBytes ?? NaN;
-    return { i, lane, weights, state, peak, total: weights + (state || 0) + (peak || 0) };
+    return { i, lane, weights, state, peak, total: residentBytes({ weightBytes: weights, stateBytes: state, peakStepBytes: peak }) };
   });
-  const max = Math.max(1, ...rows.map((r) => r.total));
+  const max = Math.max(1, ...rows.map((r) => r.weights + (r.state || 0) + (r.peak || 0)));
   const pct = (x: number) => `${(Number.isFinite(x) ? (100 * x) / max : 0).toFixed(2)}%`;
 
   return (
@@ -34,6 +36,7 @@ export function MemoryPanel() {
             <th scope="col">weights</th>
             <th scope="col">optimizer state</th>
             <th scope="col">step peak</th>
+            <th scope="col">resident</th>
             <th scope="col" className="bar-col">
               <span className="visually-hidden">bar</span>
             </th>
@@ -49,6 +52,9 @@ export function MemoryPanel() {
               <td>{numParams > 0 || memory ? formatBytes(r.weights) : '—'}</td>
               <td>{formatBytes(r.state)}</td>
               <td>{formatBytes(r.peak)}</td>
+              <td data-testid={`memory-resident-${r.i}`}>
+                <strong>{formatBytes(r.total)}</strong>
+              </td>
               <td className="bar-col" aria-hidden="true">
                 <span className="mem-bar">
                   <span className="mem-weights" style={{ width: pct(r.weights), background: laneColour(r.i) }} />
@@ -62,7 +68,7 @@ export function MemoryPanel() {
       </table>
       <p className="hint">
         {memory
-          ? 'Bar: weights (solid), optimizer state (lighter), the step’s peak on top (hatched). MeZO-style lanes keep no state: z is regenerated from a seed.'
+          ? 'Resident = weights + optimizer state + the step’s peak (its batch, activations, gradients, probes), as MeZO’s memory table counts a method. Bar: weights (solid), state (lighter), peak (hatched). MeZO-style lanes keep no state: z is regenerated from a seed.'
           : 'Weights: parameters × 4 bytes. Optimizer state and the step’s peak appear when the worker reports them.'}
       </p>
       {shared?.directionCacheBytes !== undefined && (

@@ -11,6 +11,8 @@ import { series } from './series';
 import { useThrottledSeriesVersion } from './throttledVersion';
 
 const WINDOWS = [10, 50, 200];
+/** Room above and below the curves, so a flat one (ZO-SGD's (d + 1)/q) does not sit on the frame. */
+const LOG_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => min / 2, (max) => max * 2];
 
 /**
  * Estimator variance per lane: the relative variance E‖ĝ − ∇L‖²/‖∇L‖² of its gradient estimate, from
@@ -57,7 +59,7 @@ export function VariancePanel() {
           <LineChart responsive style={{ width: '100%', height: '100%' }} margin={CHART_MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
             <XAxis type="number" dataKey="x" domain={['auto', 'auto']} tickFormatter={formatNumber} stroke="var(--muted)" label={{ value: xAxisLabel(xKey), position: 'insideBottom', offset: -4, fill: 'var(--muted)' }} height={40} />
-            <YAxis type="number" scale="log" domain={['auto', 'auto']} allowDataOverflow tickFormatter={formatNumber} stroke="var(--muted)" width={64} />
+            <YAxis type="number" scale="log" domain={LOG_DOMAIN} allowDataOverflow tickFormatter={formatNumber} stroke="var(--muted)" width={64} />
             {curves.map((c, i) =>
               hidden.includes(i)
                 ? null
