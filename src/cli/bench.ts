@@ -5,6 +5,7 @@
  * only when a figure is absurd, so the bench cannot rot in CI. Bundle sizes are the production
  * build's (dist/); the browser part drives the test build (dist-e2e/, which has `window.__zo`).
  * `--no-build` reuses both builds when they exist (`npm run test:e2e` has just made them).
+ * `--memory` measures only the resident-memory ratios (Adam / ZO-SGD) on cpu and wasm in Node.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +13,13 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { E2E_MODE, E2E_OUT_DIR } from '../../vite.config';
-import { FULL_BENCH, SMOKE_BENCH, runBench, type BenchResult } from '../core/bench';
+import { FULL_BENCH, SMOKE_BENCH, residentRatios, runBench, type BenchResult, type ResidentRatio } from '../core/bench';
+import { residentBytes } from '../core/run/memory';
+import { useDiskAssets } from './assets';
 import { startNodeBackend, type NodeBackend } from './backend';
 
 const smoke = process.argv.includes('--smoke');
+const memoryOnly = process.argv.includes('--memory');
 const skipBuild = process.argv.includes('--no-build');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -31,6 +35,7 @@ type Hooks = {
 
 async function nodeBench(backend: NodeBackend): Promise<BenchResult> {
   await startNodeBackend(backend);
+  useDiskAssets();
   return runBench(smoke ? SMOKE_BENCH : FULL_BENCH, 'typescript');
 }
 
@@ -138,7 +143,26 @@ const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.i
 const kb = (b: number) => `${(b / 1024).toFixed(0)} kB`;
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(2)} MB`;
 
+const residentLabel = (r: ResidentRatio) => `resident memory Adam / ZO-SGD, ${r.task === 'spiral' ? 'large MLP' : r.task} (${r.params} params), batch ${r.batch}`;
+
+/** One lane's split: weights + state + peak = resident, in MB. */
+const split = (m: ResidentRatio['adam']) => `${mb(m.weightBytes)} + ${mb(m.stateBytes)} + ${mb(m.peakStepBytes)} = ${mb(residentBytes(m))}`;
+
+async function memoryBench(): Promise<void> {
+  useDiskAssets();
+  for (const backend of ['cpu', 'wasm'] as const) {
+    await startNodeBackend(backend);
+    const r = await residentRatios(smoke ? SMOKE_BENCH : FULL_BENCH);
+    for (const x of [r.mlp, r.gpt]) {
+      console.log(`${backend}: ${residentLabel(x)}: ${fmt(x.adamOverZo)}`);
+      console.log(`  Adam   weights + state + peak: ${split(x.adam)}`);
+      console.log(`  ZO-SGD weights + state + peak: ${split(x.zo)}; z cached by the cpu/wasm kernel: ${mb(x.directionCacheBytes)} (ratio with it: ${fmt(x.adamOverZoWithCache)})`);
+    }
+  }
+}
+
 async function main() {
+  if (memoryOnly) return memoryBench();
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH).`);
   console.log(`ZO Playground bench (${smoke ? 'smoke' : 'full'})`);
   const node = await nodeBench('cpu');
@@ -165,6 +189,8 @@ async function main() {
     ['large-MLP forward ms: cpu / this backend', '1.00', fmt(node.big.forwardMs / wasm.big.forwardMs), fmt(node.big.forwardMs / gpu.big.forwardMs), 'reported'],
     ['peak bytes ZO step / forward, large MLP', ...three((r) => r.memory.zoOverForward, 3), `≤ ${fmt(node.memory.zoOverForwardTarget, 3)} / ${fmt(gpu.memory.zoOverForwardTarget, 3)}`],
     [`peak bytes backprop (Adam) step / ZO step, batch ${node.memory.batch}`, ...three((r) => r.memory.backpropOverZo), 'reported'],
+    [residentLabel(node.memory.resident.mlp), ...three((r) => r.memory.resident.mlp.adamOverZo), 'reported'],
+    [residentLabel(node.memory.resident.gpt), ...three((r) => r.memory.resident.gpt.adamOverZo), 'reported'],
     [`main-thread long tasks (>50 ms), 4 lanes, ${web.runSeconds} s (${web.fourLaneSteps} steps)`, '—', '—', String(web.longTasks.length), '0'],
     ['  of which over 50 ms of main-thread CPU / main-thread CPU in all', '—', '—', `${web.traced.cpu50} / ${(web.traced.cpuMs / 1000).toFixed(1)} s`, 'reported'],
     [`points drawn per chart series after ${web.longRunSteps} steps`, '—', '—', String(web.drawnPointsMax), '≤ 2,000'],

@@ -6,7 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { defaultTaskSettings } from './run/config';
 import { createOptimizer } from './index';
-import { TASK_FACTORIES, type TaskInstance } from './tasks';
+import { TASK_FACTORIES, loadTaskAssets, type TaskInstance } from './tasks';
+import type { TaskId } from './tasks/specs';
+import { measureStepMemory, residentBytes, type StepMemory } from './run/memory';
+import { clearFusedCache, fusedCacheBytes } from './random/fused-perturb';
 
 export interface BenchOptions {
   /** Repetitions per timing (median taken). */
@@ -31,6 +34,23 @@ export interface ModelBench {
   naiveOverOurs?: number;
 }
 
+/** Resident bytes (weights + optimizer state + the step's peak) of an Adam lane and a ZO-SGD lane on one task. */
+export interface ResidentRatio {
+  task: TaskId;
+  params: number;
+  batch: number;
+  adam: StepMemory;
+  zo: StepMemory;
+  /** Resident Adam / resident ZO-SGD: the ratio MeZO's memory table reports. */
+  adamOverZo: number;
+  /**
+   * Bytes of z the cpu/wasm perturbation kernel keeps cached for the ZO step (4·d; 0 on WebGPU, which
+   * regenerates z as MeZO does), outside tfjs's count, and the ratio with it counted as ZO state.
+   */
+  directionCacheBytes: number;
+  adamOverZoWithCache: number;
+}
+
 export interface BenchResult {
   backend: string;
   perturbKernel: string;
@@ -48,6 +68,8 @@ export interface BenchResult {
     /** Peak of a backprop (Adam) step / peak of a ZO step, at the memory batch. */
     backpropOverZo: number;
     batch: number;
+    /** Resident memory, Adam / ZO-SGD: the large MLP at the memory batch, and the GPT at its defaults. */
+    resident: { mlp: ResidentRatio; gpt: ResidentRatio };
   };
 }
 
@@ -110,6 +132,47 @@ function peakBytes(f: () => tf.TensorContainer): Promise<number> {
   return tf.profile(() => f()).then((info) => info.peakBytes);
 }
 
+/**
+ * An Adam lane and a ZO-SGD lane measured as the runner measures them (run/memory.ts), each on its own
+ * instance of the task: resident = weights + optimizer state + the step's peak, activations included.
+ */
+export async function residentRatio(taskId: TaskId, settings: Record<string, number>): Promise<ResidentRatio> {
+  await loadTaskAssets(taskId);
+  const lane = async (id: 'adam' | 'zo-sgd') => {
+    const task = TASK_FACTORIES[taskId](settings, 1);
+    const opt = createOptimizer(id, { lr: 1e-6 });
+    try {
+      return { memory: await measureStepMemory(task, opt), params: task.numParams };
+    } finally {
+      opt.dispose();
+      task.dispose();
+    }
+  };
+  const adam = await lane('adam');
+  clearFusedCache();
+  const zo = await lane('zo-sgd');
+  const directionCacheBytes = fusedCacheBytes();
+  clearFusedCache();
+  const [a, z] = [residentBytes(adam.memory), residentBytes(zo.memory)];
+  return {
+    task: taskId,
+    params: adam.params,
+    batch: settings.batch,
+    adam: adam.memory,
+    zo: zo.memory,
+    adamOverZo: a / z,
+    directionCacheBytes,
+    adamOverZoWithCache: a / (z + directionCacheBytes),
+  };
+}
+
+/** The resident-memory ratios alone (`npm run bench -- --memory`). */
+export async function residentRatios(opts: BenchOptions = FULL_BENCH): Promise<{ mlp: ResidentRatio; gpt: ResidentRatio }> {
+  const mlp = await residentRatio('spiral', { ...defaultTaskSettings('spiral'), hidden: opts.bigHidden, batch: opts.memoryBatch });
+  const gpt = await residentRatio('gpt-names', defaultTaskSettings('gpt-names'));
+  return { mlp, gpt };
+}
+
 export async function runBench(opts: BenchOptions = FULL_BENCH, perturbKernel = 'typescript'): Promise<BenchResult> {
   const small = spiral(8);
   const mlp = await benchModel(small, opts.reps * 3, false);
@@ -152,6 +215,7 @@ export async function runBench(opts: BenchOptions = FULL_BENCH, perturbKernel = 
       backpropPeakBytes,
       backpropOverZo: backpropPeakBytes / zoPeakAtBatch,
       batch: opts.memoryBatch,
+      resident: await residentRatios(opts),
     },
   };
 }
