@@ -221,6 +221,9 @@ async function main() {
     if (!(r.mlp.stepOverForward < limit)) absurd.push(`${name}: default-MLP step/forward ${fmt(r.mlp.stepOverForward)}`);
     if (!(r.big.stepOverForward < limit)) absurd.push(`${name}: large-MLP step/forward ${fmt(r.big.stepOverForward)}`);
     if (!(r.memory.zoOverForward < 10)) absurd.push(`${name}: ZO/forward peak bytes ${fmt(r.memory.zoOverForward)}`);
+    // Adam holds 2×d of moments and its activations for the backward pass: below 1 the count is broken.
+    for (const x of [r.memory.resident.mlp, r.memory.resident.gpt])
+      if (!(x.adamOverZo > 1)) absurd.push(`${name}: resident Adam / ZO-SGD on ${x.task} ${fmt(x.adamOverZo)}`);
   }
   if (web.drawnPointsMax > 2000) absurd.push(`a chart series drew ${web.drawnPointsMax} points`);
   if (bundle.tfjsInMain) absurd.push('tfjs is in the main-thread bundle');
