@@ -36,10 +36,7 @@ export function MemoryPanel() {
             <th scope="col">weights</th>
             <th scope="col">optimizer state</th>
             <th scope="col">step peak</th>
-            <th scope="col">resident</th>
-            <th scope="col" className="bar-col">
-              <span className="visually-hidden">bar</span>
-            </th>
+            <th scope="col" className="bar-col">resident</th>
           </tr>
         </thead>
         <tbody>
@@ -52,11 +49,9 @@ export function MemoryPanel() {
               <td>{numParams > 0 || memory ? formatBytes(r.weights) : '—'}</td>
               <td>{formatBytes(r.state)}</td>
               <td>{formatBytes(r.peak)}</td>
-              <td data-testid={`memory-resident-${r.i}`}>
-                <strong>{formatBytes(r.total)}</strong>
-              </td>
-              <td className="bar-col" aria-hidden="true">
-                <span className="mem-bar">
+              <td className="bar-col">
+                <strong data-testid={`memory-resident-${r.i}`}>{formatBytes(r.total)}</strong>
+                <span className="mem-bar" aria-hidden="true">
                   <span className="mem-weights" style={{ width: pct(r.weights), background: laneColour(r.i) }} />
                   <span className="mem-state" style={{ width: pct(r.state), background: laneColour(r.i) }} />
                   <span className="mem-peak" style={{ width: pct(r.peak) }} />
