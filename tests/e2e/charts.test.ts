@@ -72,6 +72,13 @@ describe('charts in Chromium', () => {
     // Diagnostics on lane 1: cos(ĝ, ∇L) drawn in its panel, and the link says so.
     await page.getByTestId('diagnostics-panel').locator('path.recharts-curve').waitFor();
     await expect(page.getByLabel('Share link').inputValue()).resolves.toMatch(/lane=zo-sgd:[^&]*diag=1/);
+    // The variance panel: lane 1's relative variance from its probe slopes, and exactly with diagnostics on; none for Adam.
+    const variance = page.getByTestId('variance-panel');
+    // Attached, not visible: ZO-SGD's (d + 1)/q is a flat line, whose box has no height.
+    await variance.locator('.variance-0 path.recharts-curve').waitFor({ state: 'attached' });
+    await variance.locator('.variance-exact-0 path.recharts-curve').waitFor({ state: 'attached' });
+    await expect(variance.locator('.variance-0 path.recharts-curve').getAttribute('d')).resolves.toMatch(/^M[\d.]+,[\d.]+L/);
+    await expect(variance.getByTestId('variance-silent').textContent()).resolves.toMatch(/Adam/);
     const raw = await pathD(page, '[data-testid=loss-chart] .curve-raw-0');
     expect(raw).toBeTruthy();
     await expect(chart.locator('.curve-ema-0').count()).resolves.toBe(0);
