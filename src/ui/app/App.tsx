@@ -5,6 +5,7 @@ import { MemoryPanel } from '../charts/MemoryPanel';
 import { SpeedChart } from '../charts/SpeedChart';
 import { LaneSummary } from '../lanes/LaneSummary';
 import { LanesPanel } from '../lanes/LanesPanel';
+import { RefusedBanner } from '../lanes/RefusedBanner';
 import { PresetMenu } from '../share/PresetMenu';
 import { PresetNote } from '../share/PresetNote';
 import { SharePanel } from '../share/SharePanel';
@@ -36,6 +37,7 @@ const Layout = memo(function Layout() {
         </div>
       </header>
       <Notices />
+      <RefusedBanner />
       <ErrorAlert />
       <div className="layout">
         <aside className="sidebar">

@@ -31,10 +31,14 @@ interface Job {
   finished: boolean;
 }
 
-/** Workers in the pool: the machine's cores less one for the page and the main run, at most 6. */
+/**
+ * Workers in the pool: one per core the browser reports (a sweep's cells run in parallel up to the
+ * core count), at most 16 so a many-core machine does not hold that many models in memory.
+ */
+export const MAX_POOL = 16;
 export function poolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return Math.max(1, Math.min(6, cores - 1));
+  return Math.max(1, Math.min(MAX_POOL, cores));
 }
 
 const queue: Job[] = [];
