@@ -162,7 +162,7 @@ export function LossPlot() {
             fill="var(--panel)"
             stroke={laneColour(c.laneIdx)}
             strokeWidth={2}
-            label={{ value: `0 @ ${c.reachesZero.step}`, position: 'top', fill: laneColour(c.laneIdx), fontSize: 11 }}
+            label={{ value: `reached 0 @ ${c.reachesZero.step}`, position: 'top', fill: laneColour(c.laneIdx), fontSize: 11 }}
           />
         ) : null,
       )}

@@ -22,8 +22,8 @@ export function refusedLanes(lanes: readonly Lane[], statuses: readonly LaneStat
       out.push({
         laneIdx,
         reason:
-          `${spec.label} is limited to ${spec.maxParams.toLocaleString('en-US')} parameters (extra memory: ${spec.memory}); ` +
-          `this model has ${numParams.toLocaleString('en-US')}, so the lane will not run.`,
+          `${spec.label} refuses models over ${spec.maxParams.toLocaleString('en-US')} parameters and this one has ` +
+          `${numParams.toLocaleString('en-US')}, so the lane will not run. Choose another optimizer or a smaller model.`,
       });
   });
   return out;
