@@ -25,6 +25,7 @@ export interface JobHandle {
 interface Job {
   config: RunConfig;
   onProgress?: (r: JobResult) => void;
+  onStart?: () => void;
   resolve: (r: JobResult) => void;
   state: JobResult;
   worker: Worker | null;
@@ -44,12 +45,14 @@ export function poolSize(): number {
 const queue: Job[] = [];
 const active = new Set<Job>();
 
-export function runJob(config: RunConfig, onProgress?: (r: JobResult) => void): JobHandle {
+/** Queue a run; `onStart` is called when a worker takes it up, `onProgress` on each metrics batch. */
+export function runJob(config: RunConfig, onProgress?: (r: JobResult) => void, onStart?: () => void): JobHandle {
   let resolve!: (r: JobResult) => void;
   const result = new Promise<JobResult>((r) => (resolve = r));
   const job: Job = {
     config,
     onProgress,
+    onStart,
     resolve,
     state: { series: new RunSeries(), statuses: [], step: 0, done: false },
     worker: null,
@@ -76,6 +79,7 @@ function start(job: Job): void {
     finish(job, e.message || 'The worker failed to load or crashed.');
   };
   send(w, { type: 'init', config: job.config });
+  job.onStart?.();
 }
 
 function finish(job: Job, error?: string): void {

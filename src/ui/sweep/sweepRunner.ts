@@ -19,7 +19,8 @@ export function runSweep(): void {
   s.setSweepRunning(true);
   let remaining = cells.length;
   handles = cells.map((cell, index) => {
-    const handle = runJob(cell.config, () => {
+    // A cell is running from the moment a worker takes it up (building the model is part of its run).
+    const handle = runJob(cell.config, undefined, () => {
       if (gen === generation && useStore.getState().sweepCells[index]?.status === 'queued')
         useStore.getState().updateSweepCell(index, { status: 'running' });
     });
