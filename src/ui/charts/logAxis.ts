@@ -1,10 +1,11 @@
 import type { Point } from './decimate';
 
 /**
- * The loss chart's log y axis: a domain from a tick below the lowest positive value to a tick above
- * the highest, so the top is labelled, with a tick at every decade when the range spans three or more
- * (every other decade past twelve), else at 1, 2 and 5 times each power of ten. Losses that reach 0
- * (or below) cannot sit on a log axis: the chart draws them at the floor, the domain's bottom.
+ * The loss chart's log y axis: a domain from a tick at or below the lowest positive value to one at
+ * or above the highest, so the top is labelled. Three or more decades get a tick at every decade
+ * (every second or third past ten, so about ten labels); a narrower range gets ticks at 1, 2 and 5
+ * times each power of ten. Losses that reach 0 (or below) cannot sit on a log axis: the chart draws
+ * them at the floor, the domain's bottom.
  */
 export interface LogAxis {
   domain: [number, number];
@@ -12,6 +13,7 @@ export interface LogAxis {
 }
 
 const MANTISSAS = [1, 2, 5];
+const MAX_DECADE_TICKS = 10;
 
 /** 1-2-5 values from the largest at or below `lo` to the smallest at or above `hi`. */
 function oneTwoFive(lo: number, hi: number): number[] {
@@ -31,9 +33,13 @@ export function logAxis(minPositive: number, max: number): LogAxis {
   const loExp = Math.floor(Math.log10(minPositive) + 1e-9);
   const hiExp = Math.ceil(Math.log10(hi) - 1e-9);
   if (hiExp - loExp >= 3) {
-    const every = hiExp - loExp > 12 ? 2 : 1;
+    // At most about ten labels: past ten decades, a tick every second (third, …) one.
+    const every = Math.ceil((hiExp - loExp) / MAX_DECADE_TICKS);
     const ticks: number[] = [];
-    for (let e = hiExp; e >= loExp; e -= every) ticks.unshift(Number((10 ** e).toPrecision(12)));
+    for (let e = hiExp; ; e -= every) {
+      ticks.unshift(Number((10 ** e).toPrecision(12)));
+      if (e <= loExp) break;
+    }
     const floor = ticks[0];
     return { domain: [floor, ticks[ticks.length - 1]], ticks };
   }

@@ -7,9 +7,11 @@ const NARROW_SPREAD = 0.1;
 /** Spread of the finished cells' final losses: how far the worst is above the best, as a fraction. */
 export const lossSpread = (lo: number, hi: number): number => (lo > 0 ? hi / lo - 1 : Infinity);
 
-function percent(x: number): string {
-  if (!Number.isFinite(x)) return '∞';
-  return x >= 0.1 ? `${Math.round(x * 100)}%` : `${Number((x * 100).toPrecision(2))}%`;
+/** A wide spread as a ratio (×12.1), a narrow one as a percentage (0.4%). */
+function spreadText(x: number): string {
+  if (!Number.isFinite(x)) return '∞ (the lowest is 0)';
+  if (x >= 1) return `×${formatNumber(Number((1 + x).toPrecision(3)))} (highest / lowest)`;
+  return `${x >= 0.1 ? Math.round(x * 100) : Number((x * 100).toPrecision(2))}% (highest / lowest − 1)`;
 }
 
 /** The heatmap's colour bar: what the colours mean, their end values, and how wide the spread is. */
@@ -25,7 +27,7 @@ export function SweepScale({ lo, hi }: { lo: number; hi: number }) {
         <span data-testid="sweep-scale-max">{formatNumber(hi)}</span>
       </div>
       <p className="hint" data-testid="sweep-spread">
-        spread {percent(spread)} (highest / lowest − 1)
+        spread {spreadText(spread)}
         {spread < NARROW_SPREAD && ': every cell ends at nearly the same loss, so the colours exaggerate small differences'}
         {'. Striped: diverged (✕ at its step).'}
       </p>
