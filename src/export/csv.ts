@@ -12,6 +12,10 @@ export interface CsvRow {
   optimizer: string;
   step: number;
   forwardPasses: number;
+  /**
+   * The lane's own compute time up to this step, in ms: the sum of its steps' times, not the
+   * wall clock (the lanes of a run take turns in one worker, so their clocks add up to the page's).
+   */
   wallMs: number;
   trainLoss: number;
   /** NaN on steps without evaluation. */

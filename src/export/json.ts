@@ -21,6 +21,7 @@ export interface LaneJson {
   divergedAt: number | null;
   step: number[];
   forwardPasses: number[];
+  /** The lane's own compute time so far (ms, summed over its steps; not the wall clock: lanes take turns). */
   wallMs: number[];
   trainLoss: (number | null)[];
   eval: { step: number[]; loss: (number | null)[]; metric: (number | null)[] };

@@ -29,6 +29,8 @@ export interface OptimizerSpec<Id extends string = string> {
   readonly forwardPasses: (hyper: Readonly<Record<string, number>>) => number;
   /** The count in words, where the hyperparameters alone do not fix it (forwardPasses is then NaN). */
   readonly passesNote?: string;
+  /** The most parameters a model may have: larger ones are refused (the UI says so before a run). */
+  readonly maxParams?: number;
 }
 
 /**

@@ -14,14 +14,16 @@ import {
   type RunConfig,
   type ScheduleEntry,
 } from './config';
+import { encodeView, isViewKey, readViewKey, type ViewSettings } from './view';
 
 /**
  * The share-link codec: a versioned, human-readable URL hash, one table of keys.
  *
  *   #v=1&task=spiral&t.hidden=16&seed=1&steps=2000&eval=20&backend=auto
  *     &lane=zo-sgd:lr=0.015,eps=0.001,q=1&lane=adam:lr=0.03,beta1=0.9,beta2=0.999
- *     &at=500:0:lr=0.01&run=1
+ *     &at=500:0:lr=0.01&x=passes&seeds=3&run=1
  *
+ * The view keys (x, y, smooth, seeds: core/run/view.ts) say how the run is shown, not what it computes.
  * Decoding never throws: unknown keys, bad numbers, out-of-range values and unknown ids become
  * notices, and the value falls back to its default or is clamped into range.
  */
@@ -35,6 +37,8 @@ export interface Decoded {
   notices: string[];
   /** The link asks to start the run on load (`run=1`). */
   autoplay: boolean;
+  /** The view settings the link names (absent: it names none; the rest keep their defaults). */
+  view?: Partial<ViewSettings>;
 }
 
 /** Format a number the shortest way that reads back to the same double. */
@@ -43,7 +47,7 @@ function num(x: number): string {
 }
 
 
-export function encodeConfig(config: RunConfig, opts: { autoplay?: boolean } = {}): string {
+export function encodeConfig(config: RunConfig, opts: { autoplay?: boolean; view?: ViewSettings } = {}): string {
   const parts: string[] = [`v=${CODEC_VERSION}`, `task=${config.task.id}`];
   for (const [k, v] of Object.entries(config.task.settings)) parts.push(`t.${k}=${num(v)}`);
   parts.push(`seed=${config.seed}`, `steps=${config.steps}`, `eval=${config.evalEvery}`);
@@ -57,6 +61,7 @@ export function encodeConfig(config: RunConfig, opts: { autoplay?: boolean } = {
     parts.push(`lane=${lane.optimizer}:${hyper}${lane.diagnostics ? ',diag=1' : ''}`);
   });
   for (const e of config.schedule) parts.push(`at=${e.step}:${e.lane}:${e.name}=${formatParam(specOf(e.lane, e.name), e.value)}`);
+  if (opts.view) parts.push(...encodeView(opts.view));
   if (opts.autoplay) parts.push('run=1');
   return '#' + parts.join('&');
 }
@@ -204,6 +209,7 @@ export function decodeConfig(input: string): Decoded {
   const notices: string[] = [];
   const config = defaultConfig();
   let autoplay = false;
+  const view: Partial<ViewSettings> = {};
   let text = typeof input === 'string' ? input : '';
   const hashAt = text.indexOf('#');
   if (hashAt >= 0) text = text.slice(hashAt + 1);
@@ -270,6 +276,8 @@ export function decodeConfig(input: string): Decoded {
       scheduleRaw.push(value);
     } else if (key === 'run') {
       autoplay = value === '1';
+    } else if (isViewKey(key)) {
+      readViewKey(key, value, view, notices);
     } else {
       notices.push(`Unknown key ${quote(key)} ignored.`);
     }
@@ -287,5 +295,5 @@ export function decodeConfig(input: string): Decoded {
     if (e) config.schedule.push(e);
   }
   config.schedule.sort((a, b) => a.step - b.step || a.lane - b.lane);
-  return { config, notices, autoplay };
+  return Object.keys(view).length > 0 ? { config, notices, autoplay, view } : { config, notices, autoplay };
 }

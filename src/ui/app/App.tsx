@@ -6,6 +6,7 @@ import { SpeedChart } from '../charts/SpeedChart';
 import { VariancePanel } from '../charts/VariancePanel';
 import { LaneSummary } from '../lanes/LaneSummary';
 import { LanesPanel } from '../lanes/LanesPanel';
+import { RefusedBanner } from '../lanes/RefusedBanner';
 import { PresetMenu } from '../share/PresetMenu';
 import { PresetNote } from '../share/PresetNote';
 import { SharePanel } from '../share/SharePanel';
@@ -37,6 +38,7 @@ const Layout = memo(function Layout() {
         </div>
       </header>
       <Notices />
+      <RefusedBanner />
       <ErrorAlert />
       <div className="layout">
         <aside className="sidebar">

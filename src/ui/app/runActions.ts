@@ -24,6 +24,7 @@ export function editConfig(edit: (c: RunConfig) => RunConfig): void {
 export function loadDecoded(decoded: Decoded): void {
   get().setPresetId(null);
   get().setNotices(decoded.notices);
+  get().setView(decoded.view ?? {});
   loadConfig(decoded.config, { autoplay: decoded.autoplay });
 }
 

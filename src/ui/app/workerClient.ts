@@ -51,6 +51,7 @@ export function sendInit(): void {
   clearTimeout(initTimer);
   initTimer = undefined;
   const { config, resetRun } = useStore.getState();
+  pausing = false;
   series.clear();
   pictureStore.set(null);
   resetRun();
@@ -75,12 +76,24 @@ export function startRun(opts: { autoplay: boolean }): void {
   sendInit();
 }
 
+/**
+ * Pause was asked and the worker has not said yet that it stopped (it stops at the end of its
+ * chunk, which on a slow backend can take longer than a click should): the page shows it paused.
+ */
+let pausing = false;
+
 export const play = (): void => {
+  pausing = false;
   lastEventAt = performance.now();
   flushInit();
   post({ type: 'play' });
 };
-export const pause = (): void => post({ type: 'pause' });
+export const pause = (): void => {
+  const s = useStore.getState();
+  pausing = true;
+  if (s.playing) s.setRunState({ playing: false, step: s.step, done: s.done });
+  post({ type: 'pause' });
+};
 export const stepOnce = (): void => {
   flushInit();
   post({ type: 'step' });
@@ -135,8 +148,11 @@ let stateTimer: ReturnType<typeof setTimeout> | undefined;
 let latestState: { playing: boolean; step: number; done: boolean } | null = null;
 let lastStateAt = -Infinity;
 
-function applyRunState(ev: { playing: boolean; step: number; done: boolean }): void {
+function applyRunState(reported: { playing: boolean; step: number; done: boolean }): void {
   const s = useStore.getState();
+  // Until the worker confirms the pause, its last chunk's reports still say "playing".
+  if (pausing && !reported.playing) pausing = false;
+  const ev = pausing ? { ...reported, playing: false } : reported;
   latestState = { playing: ev.playing, step: ev.step, done: ev.done };
   const flagsChanged = ev.playing !== s.playing || ev.done !== s.done;
   const flush = () => {

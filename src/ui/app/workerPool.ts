@@ -25,27 +25,34 @@ export interface JobHandle {
 interface Job {
   config: RunConfig;
   onProgress?: (r: JobResult) => void;
+  onStart?: () => void;
   resolve: (r: JobResult) => void;
   state: JobResult;
   worker: Worker | null;
   finished: boolean;
 }
 
-/** Workers in the pool: the machine's cores less one for the page and the main run, at most 6. */
+/**
+ * Workers in the pool: one per core the browser reports (a sweep's cells run in parallel up to the
+ * core count), at most 16 so a many-core machine does not hold that many models in memory.
+ */
+export const MAX_POOL = 16;
 export function poolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return Math.max(1, Math.min(6, cores - 1));
+  return Math.max(1, Math.min(MAX_POOL, cores));
 }
 
 const queue: Job[] = [];
 const active = new Set<Job>();
 
-export function runJob(config: RunConfig, onProgress?: (r: JobResult) => void): JobHandle {
+/** Queue a run; `onStart` is called when a worker takes it up, `onProgress` on each metrics batch. */
+export function runJob(config: RunConfig, onProgress?: (r: JobResult) => void, onStart?: () => void): JobHandle {
   let resolve!: (r: JobResult) => void;
   const result = new Promise<JobResult>((r) => (resolve = r));
   const job: Job = {
     config,
     onProgress,
+    onStart,
     resolve,
     state: { series: new RunSeries(), statuses: [], step: 0, done: false },
     worker: null,
@@ -72,6 +79,7 @@ function start(job: Job): void {
     finish(job, e.message || 'The worker failed to load or crashed.');
   };
   send(w, { type: 'init', config: job.config });
+  job.onStart?.();
 }
 
 function finish(job: Job, error?: string): void {

@@ -7,6 +7,7 @@ import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { HoverLayer } from './HoverLayer';
 import { CHART_MARGIN, LIVE_MAX_POINTS, MAX_POINTS, REDRAW_MS, xAxisLabel } from './chartConfig';
+import { clampToFloor, logAxis, positiveRange } from './logAxis';
 import { laneCurves } from './lossCurves';
 import { seedBand } from './seedBand';
 import { useThrottledReplicaVersion, useThrottledSeriesVersion } from './throttledVersion';
@@ -44,8 +45,21 @@ export function LossPlot() {
     return lanes.map((_, i) => seedBand(replicas.seedCurves(i, xKey, smoothing), bandMode, MAX_POINTS / 2, logY));
   }, [lanes, xKey, smoothing, bandMode, logY, seeds, version, replicaVersion]);
 
+  const axis = useMemo(() => {
+    if (!logY) return null;
+    const shown = curves.filter((c) => !hidden.includes(c.laneIdx));
+    const bandEdges = bands.flatMap((b, i) => (hidden.includes(i) ? [] : b.flatMap((p) => [p.lo, p.hi])));
+    const [lo, hi] = positiveRange(shown.flatMap((c) => [c.raw, c.smooth ?? [], c.eval]), [...bandEdges, ...references.map((r) => r.value)]);
+    return logAxis(lo, hi);
+  }, [logY, curves, bands, hidden, references]);
+
   if (!curves.some((c) => c.raw.length > 0)) return <p className="empty">No steps yet: press Play or Step.</p>;
-  const visible = curves.filter((c) => !hidden.includes(c.laneIdx));
+  const floor = axis?.domain[0] ?? 0;
+  // On the log axis a loss that reached 0 is drawn at the floor (and marked) rather than dropped.
+  const onAxis = (points: { x: number; y: number }[]) => (axis ? clampToFloor(points, floor) : points);
+  const visible = curves
+    .filter((c) => !hidden.includes(c.laneIdx))
+    .map((c) => ({ ...c, raw: onAxis(c.raw), smooth: c.smooth && onAxis(c.smooth), eval: onAxis(c.eval) }));
   return (
     <ComposedChart responsive style={{ width: '100%', height: '100%' }} margin={CHART_MARGIN}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
@@ -61,11 +75,14 @@ export function LossPlot() {
       <YAxis
         type="number"
         scale={logY ? 'log' : 'linear'}
-        domain={['auto', 'auto']}
+        domain={axis ? axis.domain : ['auto', 'auto']}
+        ticks={axis?.ticks}
+        interval={axis ? 0 : 'preserveEnd'}
         allowDataOverflow
         tickFormatter={formatNumber}
         stroke="var(--muted)"
-        width={64}
+        width={72}
+        label={{ value: logY ? 'loss (log scale)' : 'loss', angle: -90, position: 'insideLeft', offset: 4, fill: 'var(--muted)', style: { textAnchor: 'middle' } }}
       />
       {bands.map((band, i) =>
         hidden.includes(i) || band.length === 0 ? null : (
@@ -131,6 +148,21 @@ export function LossPlot() {
             fill={laneColour(c.laneIdx)}
             stroke="var(--panel)"
             label={{ value: `diverged @ ${c.diverged.step}`, position: 'top', fill: laneColour(c.laneIdx), fontSize: 11 }}
+          />
+        ) : null,
+      )}
+      {visible.map((c) =>
+        axis && c.reachesZero ? (
+          <ReferenceDot
+            key={`zero-${c.laneIdx}`}
+            className={`reaches-zero reaches-zero-${c.laneIdx}`}
+            x={c.reachesZero.x}
+            y={floor}
+            r={5}
+            fill="var(--panel)"
+            stroke={laneColour(c.laneIdx)}
+            strokeWidth={2}
+            label={{ value: `reached 0 @ ${c.reachesZero.step}`, position: 'top', fill: laneColour(c.laneIdx), fontSize: 11 }}
           />
         ) : null,
       )}

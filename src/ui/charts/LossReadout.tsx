@@ -3,7 +3,7 @@ import { laneColour, laneLabel } from '../lanes/laneStyle';
 import { series } from './series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
-import { REDRAW_MS, xAxisLabel } from './chartConfig';
+import { REDRAW_MS, formatX, xAxisLabel } from './chartConfig';
 import { useHoverX } from './hoverX';
 import { readingAt } from './lossCurves';
 import { useThrottledSeriesVersion } from './throttledVersion';
@@ -23,7 +23,7 @@ export function LossReadout() {
 
   return (
     <div className="readout" data-testid="loss-readout" aria-live="off">
-      <span className="readout-head">{hx === null ? 'latest' : `${xAxisLabel(xKey)} ${formatNumber(hx)}`}</span>
+      <span className="readout-head">{hx === null ? 'latest' : `${xAxisLabel(xKey)} ${formatX(xKey, hx)}`}</span>
       {readings.map((r, i) =>
         hidden.includes(i) || !r ? null : (
           <span key={i} className="readout-lane">

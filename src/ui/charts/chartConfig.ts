@@ -1,3 +1,4 @@
+import { formatNumber } from '../shared/format';
 import type { XKey } from './series';
 
 /** Settings every chart shares. */
@@ -7,6 +8,10 @@ export const X_AXES: { key: XKey; label: string }[] = [
   { key: 'wallMs', label: 'wall time (ms)' },
 ];
 export const xAxisLabel = (xKey: XKey): string => X_AXES.find((a) => a.key === xKey)?.label ?? '';
+
+/** A hovered x as the axis counts it: steps and forward passes are whole numbers, time is not. */
+export const formatX = (xKey: XKey, x: number): string =>
+  xKey === 'wallMs' ? formatNumber(x) : Math.round(x).toLocaleString('en-US');
 
 /** No chart draws more points than this per series. */
 export const MAX_POINTS = 2000;

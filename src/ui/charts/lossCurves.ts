@@ -17,6 +17,11 @@ export interface LaneCurves {
   marks: { x: number; step: number; label: string }[];
   /** Where the lane diverged (drawn at the last drawable loss at or before that step). */
   diverged: { x: number; y: number; step: number } | null;
+  /**
+   * On a log axis, where the train loss first reaches 0 (or below): those points are kept in `raw`
+   * (the chart draws them at the axis floor) and this marks the first one.
+   */
+  reachesZero: { x: number; step: number } | null;
 }
 
 export interface CurveOptions {
@@ -57,20 +62,28 @@ export function laneCurves(
   status: LaneStatusInfo | undefined,
   opts: CurveOptions,
 ): LaneCurves {
-  const empty: LaneCurves = { laneIdx, raw: [], smooth: null, eval: [], marks: [], diverged: null };
+  const empty: LaneCurves = { laneIdx, raw: [], smooth: null, eval: [], marks: [], diverged: null, reachesZero: null };
   if (!s || s.length === 0) return empty;
   const x = s[opts.xKey].data;
   const train = s.trainLoss.data;
   const { maxPoints, logY } = opts;
-  const raw = decimateMinMax(s.length, (i) => x[i], (i) => train[i], maxPoints, logY);
+  // Losses ≤ 0 are kept even on a log axis: the chart draws them at its floor rather than dropping them.
+  const raw = decimateMinMax(s.length, (i) => x[i], (i) => train[i], maxPoints, false);
   let smooth: Point[] | null = null;
   if (opts.smoothing > 0) {
     const sm = smoothedTrain(s, opts.smoothing);
-    smooth = decimateMinMax(s.length, (i) => x[i], (i) => sm[i], maxPoints, logY);
+    smooth = decimateMinMax(s.length, (i) => x[i], (i) => sm[i], maxPoints, false);
   }
   const evalRow = s.evalRow.data;
   const evalLoss = s.evalLoss.data;
-  const evals = decimateMinMax(s.evalRow.length, (i) => x[evalRow[i]], (i) => evalLoss[i], maxPoints, logY);
+  const evals = decimateMinMax(s.evalRow.length, (i) => x[evalRow[i]], (i) => evalLoss[i], maxPoints, false);
+  let reachesZero: LaneCurves['reachesZero'] = null;
+  if (logY)
+    for (let i = 0; i < s.length; i++)
+      if (train[i] <= 0 && Number.isFinite(x[i])) {
+        reachesZero = { x: x[i], step: s.step.data[i] };
+        break;
+      }
 
   const marks: LaneCurves['marks'] = [];
   for (const e of schedule) {
@@ -87,7 +100,7 @@ export function laneCurves(
     while (k >= 0 && !drawable(train[k], logY)) k--;
     if (k >= 0 && Number.isFinite(x[r])) diverged = { x: x[r], y: train[k], step: status.divergedAt };
   }
-  return { laneIdx, raw, smooth, eval: evals, marks, diverged };
+  return { laneIdx, raw, smooth, eval: evals, marks, diverged, reachesZero };
 }
 
 export interface LaneReading {

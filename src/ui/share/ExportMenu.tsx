@@ -4,6 +4,7 @@ import { laneLabel } from '../lanes/laneStyle';
 import { useStore } from '../store';
 import { chartsPng } from './chartsPng';
 import { downloadBlob, downloadText } from './download';
+import { exportName } from './exportName';
 
 /**
  * CSV, JSON (config + metrics), PNG of the charts, and the selected lane as a PyTorch script.
@@ -20,7 +21,8 @@ export function ExportMenu() {
 
   const png = async () => {
     try {
-      downloadBlob(await chartsPng(document, useStore.getState().config.lanes), 'zo-playground.png');
+      const current = useStore.getState().config;
+      downloadBlob(await chartsPng(document, current.lanes), exportName(current, 'png'));
       setMessage('');
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));

@@ -6,6 +6,8 @@ import { shareLink } from './urlSync';
 /** Share link (autoplays when opened) and the exports. */
 export function SharePanel() {
   const config = useStore((s) => s.config);
+  // The link carries the view too: redraw it when that changes.
+  useStore((s) => `${s.xKey} ${s.logY} ${s.smoothing} ${s.seeds}`);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const link = shareLink(config);
 

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { MAX_SEEDS, MAX_SMOOTHING, VIEW_DEFAULTS, type ViewSettings } from '../../core/run/view';
 import type { BandMode } from '../charts/seedBand';
 import type { XKey } from '../charts/series';
 import type { Store } from './index';
@@ -31,19 +32,21 @@ export interface UiActions {
   setSeeds: (seeds: number) => void;
   setBandMode: (mode: BandMode) => void;
   setPresetId: (id: string | null) => void;
+  /** The view a link names (x axis, y scale, smoothing, seeds), the rest at their defaults. */
+  setView: (view: Partial<ViewSettings>) => void;
 }
 
 export type UiSlice = UiValues & UiActions;
 
-export const MAX_SEEDS = 8;
+export { MAX_SEEDS };
+
+/** The view settings a share link carries. */
+export const viewOf = (s: UiValues): ViewSettings => ({ xKey: s.xKey, logY: s.logY, smoothing: s.smoothing, seeds: s.seeds });
 
 export const uiDefaults = (): UiValues => ({
-  xKey: 'step',
-  logY: true,
-  smoothing: 0,
+  ...VIEW_DEFAULTS,
   hiddenLanes: [],
   theme: 'system',
-  seeds: 1,
   bandMode: 'minmax',
   presetId: null,
 });
@@ -52,7 +55,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   ...uiDefaults(),
   setXKey: (xKey) => set({ xKey }),
   setLogY: (logY) => set({ logY }),
-  setSmoothing: (smoothing) => set({ smoothing: Math.min(0.99, Math.max(0, smoothing)) }),
+  setSmoothing: (smoothing) => set({ smoothing: Math.min(MAX_SMOOTHING, Math.max(0, smoothing)) }),
   toggleLane: (laneIdx) =>
     set((s) => ({
       hiddenLanes: s.hiddenLanes.includes(laneIdx)
@@ -64,4 +67,5 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   setSeeds: (seeds) => set({ seeds: Math.min(MAX_SEEDS, Math.max(1, Math.round(seeds))) }),
   setBandMode: (bandMode) => set({ bandMode }),
   setPresetId: (presetId) => set({ presetId }),
+  setView: (view) => set({ ...VIEW_DEFAULTS, ...view }),
 });

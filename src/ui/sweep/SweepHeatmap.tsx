@@ -3,13 +3,15 @@ import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import type { SweepCell } from '../../core/run/experiments';
 import { lossColour } from './lossColour';
+import { SweepScale } from './SweepScale';
 import { openCell } from './sweepRunner';
 
 function cellText(c: SweepCell): string {
   if (c.status === 'done') return formatNumber(c.finalLoss);
   if (c.status === 'diverged') return `✕ @ ${c.divergedAt ?? '?'}`;
   if (c.status === 'running') return '…';
-  if (c.status === 'failed') return c.message === 'cancelled' ? '—' : 'error';
+  if (c.status === 'cancelled') return 'cancelled';
+  if (c.status === 'failed') return 'error';
   return '';
 }
 
@@ -74,13 +76,7 @@ export function SweepHeatmap({ rowName, colName }: { rowName: string; colName: s
           </Fragment>
         ))}
       </div>
-      {done.length > 0 && (
-        <p className="hint heat-scale">
-          <span className="heat-swatch" style={lossColour(scale[0], ...scale)} /> {formatNumber(scale[0])} lowest final loss …{' '}
-          <span className="heat-swatch" style={lossColour(scale[1], ...scale)} /> {formatNumber(scale[1])} highest (log scale);
-          striped: diverged (✕ at its step).
-        </p>
-      )}
+      {done.length > 0 && <SweepScale lo={scale[0]} hi={scale[1]} />}
     </>
   );
 }

@@ -13,7 +13,8 @@ export function SweepPanel() {
   const cells = useStore((s) => s.sweepCells);
   const sweep = effectiveSweep(config, stored);
   if (!sweep) return null;
-  const finished = cells.filter((c) => c.status !== 'queued' && c.status !== 'running').length;
+  const finished = cells.filter((c) => c.status === 'done' || c.status === 'diverged' || c.status === 'failed').length;
+  const cancelled = cells.some((c) => c.status === 'cancelled');
   const start = () => {
     useStore.getState().setSweep(sweep);
     runSweep();
@@ -36,7 +37,7 @@ export function SweepPanel() {
         </button>
         {cells.length > 0 && (
           <span className="counter" data-testid="sweep-progress">
-            {finished} / {cells.length} cells
+            {cancelled ? `cancelled: ${finished} / ${cells.length} cells finished` : `${finished} / ${cells.length} cells`}
           </span>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { cellOutcome, sweepCells } from '../../core/run/experiments';
 import { loadConfig } from '../app/runActions';
+import { pushRunEntry } from '../share/urlSync';
 import { runJob, type JobHandle } from '../app/workerPool';
 import { useStore } from '../store';
 
@@ -18,7 +19,8 @@ export function runSweep(): void {
   s.setSweepRunning(true);
   let remaining = cells.length;
   handles = cells.map((cell, index) => {
-    const handle = runJob(cell.config, () => {
+    // A cell is running from the moment a worker takes it up (building the model is part of its run).
+    const handle = runJob(cell.config, undefined, () => {
       if (gen === generation && useStore.getState().sweepCells[index]?.status === 'queued')
         useStore.getState().updateSweepCell(index, { status: 'running' });
     });
@@ -42,13 +44,19 @@ export function cancelSweep(): void {
   handles = [];
   const s = useStore.getState();
   if (s.sweepRunning) {
-    s.setSweepCells(s.sweepCells.map((c) => (c.status === 'queued' || c.status === 'running' ? { ...c, status: 'failed', message: 'cancelled' } : c)));
+    s.setSweepCells(s.sweepCells.map((c) => (c.status === 'queued' || c.status === 'running' ? { ...c, status: 'cancelled' as const } : c)));
     s.setSweepRunning(false);
   }
 }
 
-/** Open a cell's run as the current run (it plays at once). */
+/**
+ * Open a cell's run as the current run (it plays at once) in a new history entry, so Back returns to
+ * the run the sweep came from, and bring the loss chart into view.
+ */
 export function openCell(index: number): void {
   const cell = useStore.getState().sweepCells[index];
-  if (cell) loadConfig(cell.config, { autoplay: true });
+  if (!cell) return;
+  pushRunEntry(cell.config);
+  loadConfig(cell.config, { autoplay: true });
+  document.querySelector('[data-testid=loss-chart]')?.scrollIntoView({ behavior: 'smooth', block: 'center' });
 }

@@ -36,7 +36,13 @@ function Confusion({ counts }: { counts: Uint32Array }) {
       }
     }
   });
-  return <canvas ref={ref} style={{ width: 10 * CELL + 14, height: 10 * CELL + 14 }} aria-label="Confusion matrix" />;
+  return (
+    <figure className="confusion" data-testid="confusion">
+      <figcaption className="confusion-x">guessed digit →</figcaption>
+      <span className="confusion-y">true digit →</span>
+      <canvas ref={ref} style={{ width: 10 * CELL + 14, height: 10 * CELL + 14 }} aria-label="Confusion matrix: rows the true digit, columns the guess, shaded by the share of each row" />
+    </figure>
+  );
 }
 
 /** Digit recognition: shown test digits with each lane's guesses, and confusion matrices. */

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { ImagesPicture } from '../../core/tasks/picture';
 import { LaneTitle, useLaneLabels } from './LaneTitle';
 import { paintImages, useCanvas } from './pictureCanvas';
@@ -12,24 +13,27 @@ function Strip({ pixels, side, label }: { pixels: Float32Array; side: number; la
   return <canvas ref={ref} style={{ width, height: SIZE }} aria-label={label} />;
 }
 
-/** Image generation: test digits, then per lane its reconstructions and decoder samples. */
+/**
+ * Image generation: the test digits, then per lane its reconstructions (under the digits they
+ * reconstruct) and its decoder samples, in one grid so every lane has the same layout.
+ */
 export function ImagesPicture({ picture }: { picture: ImagesPicture }) {
   const labels = useLaneLabels();
   return (
-    <>
-      <div className="picture-card">
-        <span className="meta">test digits</span>
-        <Strip pixels={picture.originals} side={picture.side} label="Test digits" />
-      </div>
+    <div className="picture-card images-grid" data-testid="images-grid">
+      <span className="meta">test digits</span>
+      <Strip pixels={picture.originals} side={picture.side} label="Test digits" />
       {picture.reconstructions.map((recon, lane) => (
-        <div className="picture-card" key={lane}>
-          <LaneTitle laneIdx={lane} label={labels[lane] ?? `lane ${lane + 1}`} />
+        <Fragment key={lane}>
+          <span className="images-lane">
+            <LaneTitle laneIdx={lane} label={labels[lane] ?? `lane ${lane + 1}`} />
+          </span>
           <span className="meta">reconstructions</span>
           <Strip pixels={recon} side={picture.side} label={`Reconstructions of lane ${lane + 1}`} />
           <span className="meta">samples from random codes</span>
           <Strip pixels={picture.samples[lane]} side={picture.side} label={`Samples of lane ${lane + 1}`} />
-        </div>
+        </Fragment>
       ))}
-    </>
+    </div>
   );
 }

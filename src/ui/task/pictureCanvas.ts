@@ -56,10 +56,10 @@ export const diverging = ramp([
 export const CLASS_COLOURS = ['#c2410c', '#1d4ed8'];
 
 /**
- * Paint an n × n grid (row 0 at the bottom) into a w × h area with one ImageData and a scaled
- * draw; `contours` darkens cells where the value crosses one of that many even levels.
+ * Paint an n × n grid (row 0 at the bottom) into a w × h area with one ImageData and a smoothed,
+ * scaled draw (contour lines, where wanted, are drawn over it as vectors: contours.ts).
  */
-export function paintGrid(ctx: CanvasRenderingContext2D, values: Float32Array, n: number, w: number, h: number, colour: (t: number) => Rgb, contours = 0): void {
+export function paintGrid(ctx: CanvasRenderingContext2D, values: Float32Array, n: number, w: number, h: number, colour: (t: number) => Rgb): void {
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values)
@@ -69,16 +69,10 @@ export function paintGrid(ctx: CanvasRenderingContext2D, values: Float32Array, n
     }
   const span = hi > lo ? hi - lo : 1;
   const image = new ImageData(n, n);
-  const level = (i: number) => Math.floor(((values[i] - lo) / span) * contours);
   for (let r = 0; r < n; r++)
     for (let c = 0; c < n; c++) {
       const i = r * n + c;
-      let [red, green, blue] = colour((values[i] - lo) / span);
-      if (contours > 0 && ((c + 1 < n && level(i) !== level(i + 1)) || (r + 1 < n && level(i) !== level(i + n)))) {
-        red *= 0.82;
-        green *= 0.82;
-        blue *= 0.82;
-      }
+      const [red, green, blue] = colour((values[i] - lo) / span);
       const o = 4 * ((n - 1 - r) * n + c); // flip: row 0 is yMin, drawn at the bottom
       image.data[o] = red;
       image.data[o + 1] = green;

@@ -58,4 +58,5 @@ export const CMA_ES = defineOptimizer({
   ],
   forwardPasses: (h) => (h.lambda >= 2 ? h.lambda : NaN),
   passesNote: 'λ (4 + ⌊3 ln d⌋ when λ = 0; doubled by each IPOP restart)',
+  maxParams: CMA_ES_MAX_DIM,
 });

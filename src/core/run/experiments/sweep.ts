@@ -19,7 +19,8 @@ export interface SweepSettings {
   steps: number;
 }
 
-export type CellStatus = 'queued' | 'running' | 'done' | 'diverged' | 'failed';
+/** `cancelled`: the sweep was cancelled before this cell finished (not a failure of its run). */
+export type CellStatus = 'queued' | 'running' | 'done' | 'diverged' | 'failed' | 'cancelled';
 
 export interface SweepCell {
   row: number;

