@@ -8,9 +8,9 @@ import { PHILOX_WASM_BASE64 } from './philox-wasm-bytes';
  *
  * The module computes four Philox blocks at once in the i32x4 lanes and Box–Muller in float64x2
  * with fdlibm's ln/sin/cos. Its ln is the engine's; its sin/cos may differ from the engine's in the
- * last bits of a float64, so a group of 16 outputs whose float64 values lie near a float32 rounding
- * boundary (relative 2⁻⁴⁰) is recomputed here in TypeScript (about one group in 2,000): every float32
- * is then the one `fillNormal` writes. tests/core/random/philox-wasm.test.ts checks the margin over
+ * last bit of a float64, so a group of 16 outputs one of whose float64 values lies within 1,024 units
+ * in its last place of a float32 rounding boundary is recomputed here in TypeScript (about one group
+ * in 16,000): every float32 is then the one `fillNormal` writes. tests/core/random/philox-wasm.test.ts checks the margin over
  * every one of the 2²⁴ possible inputs of each function and compares whole streams.
  *
  * Where WebAssembly or its SIMD is missing (or the module cannot be compiled), the functions here are
@@ -32,8 +32,11 @@ interface Exports {
     p: number,
     k0: number,
     k1: number,
+    scratch: number,
     unsureAt: number,
   ): number;
+  radii(words: number, out: number, n: number): void;
+  angles(words: number, out: number, n: number): void;
 }
 
 /** A group is four Philox blocks, 16 outputs; a chunk is what one call writes into the module's memory. */
@@ -41,9 +44,10 @@ const GROUP_BLOCKS = 4;
 const CHUNK_GROUPS = 1024;
 const CHUNK_BLOCKS = CHUNK_GROUPS * GROUP_BLOCKS;
 const CHUNK_ELEMENTS = CHUNK_BLOCKS * 4;
-/** Byte offsets in the module's memory (two 64 KiB pages): outputs, then the unsure list. */
+/** Byte offsets in the module's memory (three 64 KiB pages): outputs, the words of `normals`, the unsure list. */
 const OUT_AT = 0;
-const UNSURE_AT = CHUNK_ELEMENTS * 4;
+const SCRATCH_AT = CHUNK_ELEMENTS * 4;
+const UNSURE_AT = 2 * CHUNK_ELEMENTS * 4;
 
 interface Module {
   exports: Exports;
@@ -52,11 +56,17 @@ interface Module {
   unsure: Int32Array;
 }
 
+/**
+ * The module's margin, as in philox.wat: a float64 result within this many units in its last place of a
+ * float32 rounding boundary is recomputed in TypeScript.
+ */
+export const UNSURE_ULPS = 1024;
+
 let module: Module | null | undefined;
 let enabled = true;
 const stats = { unsureGroups: 0 };
 
-function decode(base64: string): Uint8Array {
+function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
@@ -98,11 +108,46 @@ export function setWasmGenerator(on: boolean): void {
   enabled = on;
 }
 
-/** Groups recomputed in TypeScript since the last reset (near a float32 rounding boundary). */
-export function wasmGeneratorStats(reset = false): Readonly<typeof stats> {
-  const out = { ...stats };
+/**
+ * Groups recomputed in TypeScript since the last reset (near a float32 rounding boundary), and the
+ * bytes of the module's memory (fixed: it never grows).
+ */
+export function wasmGeneratorStats(reset = false): Readonly<typeof stats & { memoryBytes: number }> {
+  const out = { ...stats, memoryBytes: module?.exports.memory.buffer.byteLength ?? 0 };
   if (reset) stats.unsureGroups = 0;
   return out;
+}
+
+/**
+ * The module's float64 Box–Muller parts for raw words (what the tests hold against Math.log/cos/sin):
+ * r = √(−2 ln u) and cos θ, sin θ for θ = 2π·u, u = toUnit(word); null without the module.
+ */
+export function boxMullerParts(words: Uint32Array): { r: Float64Array; cos: Float64Array; sin: Float64Array } | null {
+  const m = active();
+  if (!m) return null;
+  const CHUNK = 2048;
+  const n = words.length;
+  const r = new Float64Array(n);
+  const cos = new Float64Array(n);
+  const sin = new Float64Array(n);
+  const buffer = m.exports.memory.buffer;
+  const input = new Uint32Array(buffer, SCRATCH_AT, CHUNK);
+  const radii = new Float64Array(buffer, OUT_AT, CHUNK);
+  const angles = new Float64Array(buffer, OUT_AT + CHUNK * 8, 2 * CHUNK);
+  for (let from = 0; from < n; from += CHUNK) {
+    const count = Math.min(CHUNK, n - from);
+    input.fill(0).set(words.subarray(from, from + count));
+    const even = count + (count & 1);
+    m.exports.radii(SCRATCH_AT, OUT_AT, even);
+    m.exports.angles(SCRATCH_AT, OUT_AT + CHUNK * 8, even);
+    for (let i = 0; i < count; i++) {
+      r[from + i] = radii[i];
+      const pair = 4 * (i >> 1) + (i & 1); // angles: per pair of words [cos, cos, sin, sin]
+      cos[from + i] = angles[pair];
+      sin[from + i] = angles[pair + 2];
+    }
+  }
+  return { r, cos, sin };
 }
 
 /**
@@ -148,7 +193,7 @@ export function fillNormalFast(
     out,
     m.f32,
     0,
-    (groups, block) => m.exports.normals(OUT_AT, groups, block, a, b, purpose, key0, key1, UNSURE_AT),
+    (groups, block) => m.exports.normals(OUT_AT, groups, block, a, b, purpose, key0, key1, SCRATCH_AT, UNSURE_AT),
     (from, to) => fillNormalBlocks(out, key0, key1, a, b, purpose, from, to),
     m,
   );

@@ -11,43 +11,56 @@
 ;; float32, like the TypeScript. WebAssembly has no ln/sin/cos, so they are fdlibm's (Sun
 ;; Microsystems, 1993; the FreeBSD msun versions of e_log.c, k_sin.c, k_cos.c): ln is the engine's
 ;; (V8's Math.log is this fdlibm code) and sin/cos agree with the engine's to a few units in the last
-;; place of a float64. A float32 result is only uncertain when the float64 value lies within a relative
-;; 2⁻⁴⁰ of a float32 rounding boundary (about one group in 2,000); such groups are reported in a list and
-;; recomputed by the caller in TypeScript, so every float32 is the TypeScript one.
+;; place of a float64. A float32 result is only uncertain when the float64 value lies within 1,024
+;; units in its last place of a float32 rounding boundary (about one group in 16,000); such groups
+;; are reported in a list and recomputed by the caller in TypeScript, so every float32 is the
+;; TypeScript one.
 (module
-  (memory (export "memory") 2)
+  (memory (export "memory") 3)
 
-  ;; High 32 bits of the lane-wise 64-bit product x·m.
-  (func $mulhi (param $x v128) (param $m v128) (result v128)
-    (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-      (i64x2.extmul_low_i32x4_u (local.get $x) (local.get $m))
-      (i64x2.extmul_high_i32x4_u (local.get $x) (local.get $m))))
-
-  ;; Philox4x32-10 of the four counters (block + 0..3, a, b, purpose) under key (k0, k1): four
-  ;; vectors, word k of the four blocks in each.
-  (func $philox (param $block i32) (param $a i32) (param $b i32) (param $p i32) (param $k0 i32) (param $k1 i32)
-    (result v128 v128 v128 v128)
-    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
-    (local $h0 v128) (local $l0 v128) (local $h1 v128) (local $l1 v128)
-    (local $round i32)
-    (local.set $x0 (i32x4.add (i32x4.splat (local.get $block)) (v128.const i32x4 0 1 2 3)))
-    (local.set $x1 (i32x4.splat (local.get $a)))
-    (local.set $x2 (i32x4.splat (local.get $b)))
-    (local.set $x3 (i32x4.splat (local.get $p)))
-    (loop $rounds
-      (local.set $h0 (call $mulhi (local.get $x0) (v128.const i32x4 0xd2511f53 0xd2511f53 0xd2511f53 0xd2511f53)))
-      (local.set $l0 (i32x4.mul (local.get $x0) (v128.const i32x4 0xd2511f53 0xd2511f53 0xd2511f53 0xd2511f53)))
-      (local.set $h1 (call $mulhi (local.get $x2) (v128.const i32x4 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57)))
-      (local.set $l1 (i32x4.mul (local.get $x2) (v128.const i32x4 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57)))
-      (local.set $x0 (v128.xor (v128.xor (local.get $h1) (local.get $x1)) (i32x4.splat (local.get $k0))))
-      (local.set $x1 (local.get $l1))
-      (local.set $x2 (v128.xor (v128.xor (local.get $h0) (local.get $x3)) (i32x4.splat (local.get $k1))))
-      (local.set $x3 (local.get $l0))
-      (local.set $k0 (i32.add (local.get $k0) (i32.const 0x9e3779b9)))
-      (local.set $k1 (i32.add (local.get $k1) (i32.const 0xbb67ae85)))
-      (local.set $round (i32.add (local.get $round) (i32.const 1)))
-      (br_if $rounds (i32.lt_u (local.get $round) (i32.const 10))))
-    (local.get $x0) (local.get $x1) (local.get $x2) (local.get $x3))
+  ;; Philox4x32-10 of `groups` groups of four counters (block + 4g + 0..3, a, b, purpose) under key
+  ;; (k0, k1), stored word-major at $at: per group four vectors, word k of the four blocks in each.
+  (func $philox (param $at i32) (param $groups i32) (param $block i32)
+    (param $a i32) (param $b i32) (param $p i32) (param $k0 i32) (param $k1 i32)
+    (local $g i32) (local $round i32)
+    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $key0 v128) (local $key1 v128)
+    (local $p0 v128) (local $p1 v128) (local $l0 v128) (local $ptr i32)
+    (block $done
+      (loop $group
+        (br_if $done (i32.ge_u (local.get $g) (local.get $groups)))
+        (local.set $x0 (i32x4.add (i32x4.splat (i32.add (local.get $block) (i32.shl (local.get $g) (i32.const 2))))
+          (v128.const i32x4 0 1 2 3)))
+        (local.set $x1 (i32x4.splat (local.get $a)))
+        (local.set $x2 (i32x4.splat (local.get $b)))
+        (local.set $x3 (i32x4.splat (local.get $p)))
+        (local.set $key0 (i32x4.splat (local.get $k0)))
+        (local.set $key1 (i32x4.splat (local.get $k1)))
+        (local.set $round (i32.const 0))
+        (loop $rounds
+          ;; p0 = hi(M0·x0) (lanes 0..3), p1 = hi(M1·x2); the products' low halves are i32x4.mul.
+          (local.set $p0 (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            (i64x2.extmul_low_i32x4_u (local.get $x0) (v128.const i32x4 0xd2511f53 0xd2511f53 0xd2511f53 0xd2511f53))
+            (i64x2.extmul_high_i32x4_u (local.get $x0) (v128.const i32x4 0xd2511f53 0xd2511f53 0xd2511f53 0xd2511f53))))
+          (local.set $p1 (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            (i64x2.extmul_low_i32x4_u (local.get $x2) (v128.const i32x4 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57))
+            (i64x2.extmul_high_i32x4_u (local.get $x2) (v128.const i32x4 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57))))
+          ;; (x0, x1, x2, x3) ← (hi1 ^ x1 ^ key0, lo1, hi0 ^ x3 ^ key1, lo0)
+          (local.set $l0 (i32x4.mul (local.get $x0) (v128.const i32x4 0xd2511f53 0xd2511f53 0xd2511f53 0xd2511f53)))
+          (local.set $x0 (v128.xor (v128.xor (local.get $p1) (local.get $x1)) (local.get $key0)))
+          (local.set $x1 (i32x4.mul (local.get $x2) (v128.const i32x4 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57 0xcd9e8d57)))
+          (local.set $x2 (v128.xor (v128.xor (local.get $p0) (local.get $x3)) (local.get $key1)))
+          (local.set $x3 (local.get $l0))
+          (local.set $key0 (i32x4.add (local.get $key0) (v128.const i32x4 0x9e3779b9 0x9e3779b9 0x9e3779b9 0x9e3779b9)))
+          (local.set $key1 (i32x4.add (local.get $key1) (v128.const i32x4 0xbb67ae85 0xbb67ae85 0xbb67ae85 0xbb67ae85)))
+          (local.set $round (i32.add (local.get $round) (i32.const 1)))
+          (br_if $rounds (i32.lt_u (local.get $round) (i32.const 10))))
+        (local.set $ptr (i32.add (local.get $at) (i32.shl (local.get $g) (i32.const 6))))
+        (v128.store offset=0 (local.get $ptr) (local.get $x0))
+        (v128.store offset=16 (local.get $ptr) (local.get $x1))
+        (v128.store offset=32 (local.get $ptr) (local.get $x2))
+        (v128.store offset=48 (local.get $ptr) (local.get $x3))
+        (local.set $g (i32.add (local.get $g) (i32.const 1)))
+        (br $group))))
 
   ;; Rows r0..r3 (word k of blocks 0..3) stored block by block: 16 words at $ptr.
   (func $store4 (param $ptr i32) (param $r0 v128) (param $r1 v128) (param $r2 v128) (param $r3 v128)
@@ -68,15 +81,18 @@
   ;; Raw words of `groups` groups from block `block` on (what philox4x32 writes, block after block).
   (func (export "words") (param $out i32) (param $groups i32) (param $block i32)
     (param $a i32) (param $b i32) (param $p i32) (param $k0 i32) (param $k1 i32)
-    (local $g i32)
+    (local $ptr i32) (local $end i32)
+    (call $philox (local.get $out) (local.get $groups) (local.get $block)
+      (local.get $a) (local.get $b) (local.get $p) (local.get $k0) (local.get $k1))
+    (local.set $ptr (local.get $out))
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $groups) (i32.const 6))))
     (block $done
       (loop $group
-        (br_if $done (i32.ge_u (local.get $g) (local.get $groups)))
-        (call $store4
-          (i32.add (local.get $out) (i32.shl (local.get $g) (i32.const 6)))
-          (call $philox (i32.add (local.get $block) (i32.shl (local.get $g) (i32.const 2)))
-            (local.get $a) (local.get $b) (local.get $p) (local.get $k0) (local.get $k1)))
-        (local.set $g (i32.add (local.get $g) (i32.const 1)))
+        (br_if $done (i32.ge_u (local.get $ptr) (local.get $end)))
+        (call $store4 (local.get $ptr)
+          (v128.load offset=0 (local.get $ptr)) (v128.load offset=16 (local.get $ptr))
+          (v128.load offset=32 (local.get $ptr)) (v128.load offset=48 (local.get $ptr)))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const 64)))
         (br $group))))
 
   ;; ±1 as float32 from bit 0 of each word (fillRademacher): bits 0xbf800000 ^ (bit0 << 31).
@@ -86,17 +102,18 @@
 
   (func (export "signs") (param $out i32) (param $groups i32) (param $block i32)
     (param $a i32) (param $b i32) (param $p i32) (param $k0 i32) (param $k1 i32)
-    (local $g i32) (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
+    (local $ptr i32) (local $end i32)
+    (call $philox (local.get $out) (local.get $groups) (local.get $block)
+      (local.get $a) (local.get $b) (local.get $p) (local.get $k0) (local.get $k1))
+    (local.set $ptr (local.get $out))
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $groups) (i32.const 6))))
     (block $done
       (loop $group
-        (br_if $done (i32.ge_u (local.get $g) (local.get $groups)))
-        (call $philox (i32.add (local.get $block) (i32.shl (local.get $g) (i32.const 2)))
-          (local.get $a) (local.get $b) (local.get $p) (local.get $k0) (local.get $k1))
-        (local.set $w3) (local.set $w2) (local.set $w1) (local.set $w0)
-        (call $store4 (i32.add (local.get $out) (i32.shl (local.get $g) (i32.const 6)))
-          (call $sign (local.get $w0)) (call $sign (local.get $w1))
-          (call $sign (local.get $w2)) (call $sign (local.get $w3)))
-        (local.set $g (i32.add (local.get $g) (i32.const 1)))
+        (br_if $done (i32.ge_u (local.get $ptr) (local.get $end)))
+        (call $store4 (local.get $ptr)
+          (call $sign (v128.load offset=0 (local.get $ptr))) (call $sign (v128.load offset=16 (local.get $ptr)))
+          (call $sign (v128.load offset=32 (local.get $ptr))) (call $sign (v128.load offset=48 (local.get $ptr))))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const 64)))
         (br $group))))
 
   ;; toUnit of lanes 0 and 1: ((w >>> 8) + 0.5) · 2⁻²⁴ in float64.
@@ -106,10 +123,6 @@
         (f64x2.convert_low_i32x4_u (i32x4.shr_u (local.get $w) (i32.const 8)))
         (v128.const f64x2 0.5 0.5))
       (v128.const f64x2 0x1p-24 0x1p-24)))
-
-  ;; Lanes 2, 3 moved to lanes 0, 1.
-  (func $high (param $w v128) (result v128)
-    (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $w) (local.get $w)))
 
   ;; ln x for positive normal x: fdlibm's e_log.c without its |f| < 2⁻²⁰ shortcut (whose float64
   ;; result can differ from the general formula's in the last place; the caller's margin covers it).
@@ -238,68 +251,64 @@
     (v128.xor (v128.bitselect (local.get $kc) (local.get $ks) (local.get $swap))
       (i64x2.shl (v128.and (local.get $ni) (v128.const i64x2 2 2)) (i32.const 62))))
 
-  ;; Whether some lane of the float64 pair d might round to another float32 than the engine's value
-  ;; would: d·(1 − 2⁻⁴⁰) and d·(1 + 2⁻⁴⁰) round to different float32s.
+  ;; Whether some lane of the float64 pair d might round to another float32 than a value within
+  ;; 1024 units in the last place of it: the 29 bits that rounding to float32 drops lie within 1024 of
+  ;; the halfway point 2²⁸ (the only place where rounding to nearest changes its mind).
   (func $unsure (param $d v128) (result v128)
-    (i32x4.ne
-      (f32x4.demote_f64x2_zero (f64x2.mul (local.get $d) (v128.const f64x2 0x1.ffffffffffep-1 0x1.ffffffffffep-1)))
-      (f32x4.demote_f64x2_zero (f64x2.mul (local.get $d) (v128.const f64x2 0x1.00000000001p+0 0x1.00000000001p+0)))))
-
-  ;; Box–Muller on lanes 0, 1 of the word vectors w1 (radius) and w2 (angle): float32s
-  ;; [r₀cos θ₀, r₀sin θ₀, r₁cos θ₁, r₁sin θ₁] and a mask of unsure lanes.
-  (func $boxMuller (param $w1 v128) (param $w2 v128) (result v128 v128)
-    (local $r v128) (local $c v128) (local $s v128)
-    (local.set $r (f64x2.sqrt (f64x2.mul (v128.const f64x2 -2 -2) (call $log (call $unit (local.get $w1))))))
-    (call $sincos (f64x2.mul (v128.const f64x2 0x1.921fb54442d18p+2 0x1.921fb54442d18p+2) (call $unit (local.get $w2))))
-    (local.set $s) (local.set $c)
-    (local.set $c (f64x2.mul (local.get $r) (local.get $c)))
-    (local.set $s (f64x2.mul (local.get $r) (local.get $s)))
-    (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-      (f32x4.demote_f64x2_zero (local.get $c)) (f32x4.demote_f64x2_zero (local.get $s)))
-    (v128.or (call $unsure (local.get $c)) (call $unsure (local.get $s))))
+    (i64x2.lt_s
+      (i64x2.abs (i64x2.sub (v128.and (local.get $d) (v128.const i64x2 0x1fffffff 0x1fffffff))
+        (v128.const i64x2 0x10000000 0x10000000)))
+      (v128.const i64x2 1024 1024)))
 
   ;; Standard normals of `groups` groups from block `block` on (fillNormal's element order), 64 bytes
-  ;; a group at $out. Returns how many groups were unsure; their indices (0-based, in this call) are
-  ;; written as i32 at $unsure, which must have room for `groups` of them.
+  ;; a group at $out; the words go to $scratch first (as much room). Returns how many groups were
+  ;; unsure; their indices (0-based, in this call) are written as i32 at $unsureAt (room for `groups`).
+  ;;
+  ;; Box–Muller unit u = 4g + 2h + q (pair q of words, blocks 2h and 2h + 1 of group g): radius from
+  ;; word 2q, angle from word 2q + 1, both read as lanes 0, 1 of a 64-bit load; it writes elements
+  ;; 2q, 2q + 1 of both blocks.
   (func (export "normals") (param $out i32) (param $groups i32) (param $block i32)
-    (param $a i32) (param $b i32) (param $p i32) (param $k0 i32) (param $k1 i32) (param $unsureAt i32)
-    (result i32)
-    (local $g i32) (local $count i32) (local $ptr i32)
-    (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
-    (local $v1 v128) (local $v2 v128) (local $m1 v128) (local $m2 v128) (local $m v128)
+    (param $a i32) (param $b i32) (param $p i32) (param $k0 i32) (param $k1 i32)
+    (param $scratch i32) (param $unsureAt i32) (result i32)
+    (local $u i32) (local $units i32) (local $count i32) (local $last i32) (local $from i32) (local $to i32)
+    (local $r v128) (local $c v128) (local $s v128) (local $v v128)
+    (call $philox (local.get $scratch) (local.get $groups) (local.get $block)
+      (local.get $a) (local.get $b) (local.get $p) (local.get $k0) (local.get $k1))
+    (local.set $units (i32.shl (local.get $groups) (i32.const 2)))
+    (local.set $last (i32.const -1))
     (block $done
-      (loop $group
-        (br_if $done (i32.ge_u (local.get $g) (local.get $groups)))
-        (call $philox (i32.add (local.get $block) (i32.shl (local.get $g) (i32.const 2)))
-          (local.get $a) (local.get $b) (local.get $p) (local.get $k0) (local.get $k1))
-        (local.set $w3) (local.set $w2) (local.set $w1) (local.set $w0)
-        (local.set $ptr (i32.add (local.get $out) (i32.shl (local.get $g) (i32.const 6))))
-        ;; blocks 0, 1: pair (w0, w1) → elements 0, 1; pair (w2, w3) → elements 2, 3
-        (call $boxMuller (local.get $w0) (local.get $w1))
-        (local.set $m1) (local.set $v1)
-        (call $boxMuller (local.get $w2) (local.get $w3))
-        (local.set $m2) (local.set $v2)
-        (local.set $m (v128.or (local.get $m1) (local.get $m2)))
-        (v128.store offset=0 (local.get $ptr)
-          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $v1) (local.get $v2)))
-        (v128.store offset=16 (local.get $ptr)
-          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $v1) (local.get $v2)))
-        ;; blocks 2, 3
-        (call $boxMuller (call $high (local.get $w0)) (call $high (local.get $w1)))
-        (local.set $m1) (local.set $v1)
-        (call $boxMuller (call $high (local.get $w2)) (call $high (local.get $w3)))
-        (local.set $m2) (local.set $v2)
-        (local.set $m (v128.or (local.get $m) (v128.or (local.get $m1) (local.get $m2))))
-        (v128.store offset=32 (local.get $ptr)
-          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $v1) (local.get $v2)))
-        (v128.store offset=48 (local.get $ptr)
-          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $v1) (local.get $v2)))
-        (if (v128.any_true (local.get $m))
+      (loop $unit
+        (br_if $done (i32.ge_u (local.get $u) (local.get $units)))
+        ;; words at g·64 + q·32 + h·8 (+16 for the angle); outputs at g·64 + h·32 + q·8 (+16, block 2h + 1)
+        (local.set $from (i32.add (local.get $scratch)
+          (i32.add (i32.shl (i32.shr_u (local.get $u) (i32.const 2)) (i32.const 6))
+            (i32.add (i32.shl (i32.and (local.get $u) (i32.const 1)) (i32.const 5))
+              (i32.shl (i32.and (local.get $u) (i32.const 2)) (i32.const 2))))))
+        (local.set $to (i32.add (local.get $out)
+          (i32.add (i32.shl (i32.shr_u (local.get $u) (i32.const 2)) (i32.const 6))
+            (i32.add (i32.shl (i32.and (local.get $u) (i32.const 2)) (i32.const 4))
+              (i32.shl (i32.and (local.get $u) (i32.const 1)) (i32.const 3))))))
+        (local.set $r (f64x2.sqrt (f64x2.mul (v128.const f64x2 -2 -2)
+          (call $log (call $unit (v128.load64_zero (local.get $from)))))))
+        (call $sincos (f64x2.mul (v128.const f64x2 0x1.921fb54442d18p+2 0x1.921fb54442d18p+2)
+          (call $unit (v128.load64_zero offset=16 (local.get $from)))))
+        (local.set $s) (local.set $c)
+        (local.set $c (f64x2.mul (local.get $r) (local.get $c)))
+        (local.set $s (f64x2.mul (local.get $r) (local.get $s)))
+        ;; [r₀cos θ₀, r₀sin θ₀, r₁cos θ₁, r₁sin θ₁] as float32
+        (local.set $v (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+          (f32x4.demote_f64x2_zero (local.get $c)) (f32x4.demote_f64x2_zero (local.get $s))))
+        (v128.store64_lane 0 (local.get $to) (local.get $v))
+        (v128.store64_lane offset=16 1 (local.get $to) (local.get $v))
+        (if (i32.and
+              (v128.any_true (v128.or (call $unsure (local.get $c)) (call $unsure (local.get $s))))
+              (i32.ne (local.get $last) (i32.shr_u (local.get $u) (i32.const 2))))
           (then
-            (i32.store (i32.add (local.get $unsureAt) (i32.shl (local.get $count) (i32.const 2))) (local.get $g))
+            (local.set $last (i32.shr_u (local.get $u) (i32.const 2)))
+            (i32.store (i32.add (local.get $unsureAt) (i32.shl (local.get $count) (i32.const 2))) (local.get $last))
             (local.set $count (i32.add (local.get $count) (i32.const 1)))))
-        (local.set $g (i32.add (local.get $g) (i32.const 1)))
-        (br $group)))
+        (local.set $u (i32.add (local.get $u) (i32.const 1)))
+        (br $unit)))
     (local.get $count))
 
   ;; For the tests: √(−2 ln u) and (cos θ, sin θ) in float64 for n (even) words at $in, as $normals
