@@ -35,6 +35,7 @@ interface Exports {
     scratch: number,
     unsureAt: number,
   ): number;
+  axpy(theta: number, z: number, n: number, s: number): void;
   radii(words: number, out: number, n: number): void;
   angles(words: number, out: number, n: number): void;
 }
@@ -215,6 +216,26 @@ export function fillRademacherFast(
     return 0;
   };
   return chunked(out, m.f32, 0, signs, () => undefined, m);
+}
+
+/**
+ * out[i] = θ[i] + float32(s·z[i]) for float32 s (what fused-perturb.ts computes in TypeScript: the
+ * same numbers), in WebAssembly SIMD; false (nothing written) without the module.
+ */
+export function addScaledFast(out: Float32Array, theta: Float32Array, z: Float32Array, s: number): boolean {
+  const m = active();
+  if (!m) return false;
+  const n = out.length;
+  const acc = m.f32;
+  const zs = new Float32Array(m.exports.memory.buffer, SCRATCH_AT, CHUNK_ELEMENTS);
+  for (let from = 0; from < n; from += CHUNK_ELEMENTS) {
+    const count = Math.min(CHUNK_ELEMENTS, n - from);
+    acc.set(theta.subarray(from, from + count));
+    zs.set(z.subarray(from, from + count));
+    m.exports.axpy(OUT_AT, SCRATCH_AT, (count + 3) & ~3, s);
+    out.set(acc.subarray(0, count), from);
+  }
+  return true;
 }
 
 /**

@@ -311,6 +311,22 @@
         (br $unit)))
     (local.get $count))
 
+  ;; The perturbation pass: θ ← θ + float32(s·z) over n float32s (n a multiple of 4), in place. The
+  ;; TypeScript computes it in float64 and rounds to float32, which for one product or one sum of
+  ;; float32s gives the float32 operation's result: the same numbers.
+  (func (export "axpy") (param $theta i32) (param $z i32) (param $n i32) (param $s f32)
+    (local $i i32) (local $end i32) (local $sv v128)
+    (local.set $sv (f32x4.splat (local.get $s)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (block $done
+      (loop $four
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $theta) (local.get $i))
+          (f32x4.add (v128.load (i32.add (local.get $theta) (local.get $i)))
+            (f32x4.mul (local.get $sv) (v128.load (i32.add (local.get $z) (local.get $i))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $four))))
+
   ;; For the tests: √(−2 ln u) and (cos θ, sin θ) in float64 for n (even) words at $in, as $normals
 ;; computes them: radii → n float64s; angles → per pair of words [cos, cos, sin, sin].
   (func (export "radii") (param $in i32) (param $out i32) (param $n i32)

@@ -4,6 +4,7 @@ import { BYTES_URL, assemblePhilox, bytesModule } from '../../../src/cli/wasm-as
 import { fillNormal, fillRademacher, philox4x32, toUnit } from '../../../src/core/random/philox';
 import {
   UNSURE_ULPS,
+  addScaledFast,
   boxMullerParts,
   fillNormalFast,
   fillRademacherFast,
@@ -125,12 +126,39 @@ describe('the WebAssembly Philox generator', () => {
     expect(UNSURE_ULPS).toBeGreaterThanOrEqual(64);
   }, 60_000);
 
+  it('adds s·z to θ as the TypeScript loop does, subnormals, overflow and −0 included', () => {
+    const specials = [0, -0, 1, -1, 1e-45, -1e-45, 1.2e-38, 3.4e38, -3.4e38, 1e-30, 65504, 2 ** -24, 1 + 2 ** -23];
+    const n = 16384 * 2 + 7; // over two chunks, not a multiple of four
+    const theta = new Float32Array(n);
+    const z = new Float32Array(n);
+    const w = new Uint32Array(4);
+    for (let i = 0; i < n; i++) {
+      philox4x32(i, 1, 2, 3, 4, 5, w);
+      // Random bit patterns (exponents everywhere) mixed with the special values.
+      theta[i] = i % 3 === 0 ? specials[w[0] % specials.length] : new Float32Array(new Uint32Array([w[1] & 0xbfffffff]).buffer)[0];
+      z[i] = i % 5 === 0 ? specials[w[2] % specials.length] : fillNormal(new Float32Array(1), w[3], 0, 0, 0, 0)[0];
+    }
+    for (const scale of [1e-3, -2e-3, 0.1234567, 3e38, 1e-40]) {
+      const s = Math.fround(scale);
+      const want = theta.map((t, i) => t + Math.fround(s * z[i]));
+      const got = new Float32Array(n);
+      expect(addScaledFast(got, theta, z, s)).toBe(true);
+      for (let i = 0; i < n; i++) if (!(Object.is(got[i], want[i]) || (Number.isNaN(got[i]) && Number.isNaN(want[i])))) {
+        expect(`${got[i]} at ${i} (θ ${theta[i]}, z ${z[i]}, s ${s})`).toBe(String(want[i]));
+      }
+      const inPlace = theta.slice();
+      addScaledFast(inPlace, inPlace, z, s);
+      expect(firstDifference(inPlace, got)).toBe(-1);
+    }
+  });
+
   it('falls back to philox.ts when turned off', () => {
     setWasmGenerator(false);
     expect(wasmGeneratorActive()).toBe(false);
     const want = fillNormal(new Float32Array(1000), 1, 2, 3, 4, 0);
     expect(firstDifference(fillNormalFast(new Float32Array(1000), 1, 2, 3, 4, 0), want)).toBe(-1);
     expect(boxMullerParts(new Uint32Array(2))).toBeNull();
+    expect(addScaledFast(new Float32Array(4), new Float32Array(4), new Float32Array(4), 1)).toBe(false);
   });
 
   it('falls back to philox.ts where WebAssembly SIMD is missing', async () => {
