@@ -40,7 +40,8 @@ function directionOf(size: number, tensorIdx: number, key: DirectionKey): Float3
     return hit.z;
   }
   stats.generated++;
-  const z = directionValues(size, tensorIdx, key);
+  // The previous z of this tensor is done with: its array takes the new one (no 4·size bytes of garbage a step).
+  const z = directionValues(size, tensorIdx, key, hit?.z.length === size ? hit.z : undefined);
   cache.set(tensorIdx, { id, z });
   return z;
 }

@@ -31,10 +31,15 @@ export interface PerturbKernel {
 
 /**
  * z for one tensor as plain numbers (the reference every kernel must reproduce): philox.ts's
- * fillNormal / fillRademacher, computed by their WebAssembly twins where available (same numbers).
+ * fillNormal / fillRademacher, computed by their WebAssembly twins where available (same numbers);
+ * written into `out` when given (length `size`).
  */
-export function directionValues(size: number, tensorIdx: number, key: DirectionKey): Float32Array {
-  const out = new Float32Array(size);
+export function directionValues(
+  size: number,
+  tensorIdx: number,
+  key: DirectionKey,
+  out = new Float32Array(size),
+): Float32Array {
   const fill = key.dist === 'rademacher' ? fillRademacherFast : fillNormalFast;
   return fill(out, key.seed, key.step, tensorIdx, key.query, Purpose.direction);
 }
