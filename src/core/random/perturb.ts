@@ -38,7 +38,7 @@ export function directionValues(
   size: number,
   tensorIdx: number,
   key: DirectionKey,
-  out = new Float32Array(size),
+  out: Float32Array = new Float32Array(size),
 ): Float32Array {
   const fill = key.dist === 'rademacher' ? fillRademacherFast : fillNormalFast;
   return fill(out, key.seed, key.step, tensorIdx, key.query, Purpose.direction);
