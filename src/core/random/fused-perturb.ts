@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { directionValues, type DirectionKey, type PerturbKernel } from './perturb';
+import { addScaledFast } from './philox-wasm';
 
 /**
  * The perturbation kernel for the backends whose tensors live in CPU memory (cpu, wasm):
  * θ ← θ + s·z(key) as one pass over typed arrays, uploaded as the variable's new value — no z
- * tensor and no mul/add kernels per use — with z cached for the length of a step.
+ * tensor and no mul/add kernels per use — with z cached for the length of a step. Both z and the pass
+ * run in WebAssembly SIMD where available (philox-wasm.ts; the same numbers as TypeScript).
  *
  * Why cache: a MeZO-style step uses the same z three or four times (+ε, −2ε, then the restore
  * fused with the update; Malladi et al. 2023, https://arxiv.org/abs/2305.17333), and generating a
@@ -38,7 +40,8 @@ function directionOf(size: number, tensorIdx: number, key: DirectionKey): Float3
     return hit.z;
   }
   stats.generated++;
-  const z = directionValues(size, tensorIdx, key);
+  // The previous z of this tensor is done with: its array takes the new one (no 4·size bytes of garbage a step).
+  const z = directionValues(size, tensorIdx, key, hit?.z.length === size ? hit.z : undefined);
   cache.set(tensorIdx, { id, z });
   return z;
 }
@@ -49,9 +52,11 @@ export const fusedPerturbKernel: PerturbKernel = {
     const z = directionOf(v.size, tensorIdx, key);
     // A device scalar is one number in CPU memory on these backends: reading it costs no round trip.
     const s = typeof scale === 'number' ? Math.fround(scale) : scale.dataSync()[0];
-    const theta = v.dataSync() as Float32Array; // read only: on cpu this is the tensor's own array
-    const out = new Float32Array(theta.length);
-    for (let i = 0; i < out.length; i++) out[i] = theta[i] + Math.fround(s * z[i]);
+    // On cpu this is the tensor's own array (read only); wasm reads a copy out of its heap, which
+    // can take the result (tf.tensor copies it back in).
+    const theta = v.dataSync() as Float32Array;
+    const out = tf.getBackend() === 'wasm' ? theta : new Float32Array(theta.length);
+    if (!addScaledFast(out, theta, z, s)) for (let i = 0; i < out.length; i++) out[i] = theta[i] + Math.fround(s * z[i]);
     const next = tf.tensor(out, v.shape, 'float32');
     v.assign(next);
     next.dispose();

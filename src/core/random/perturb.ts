@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { Purpose, fillNormal, fillRademacher } from './philox';
+import { Purpose } from './philox';
+import { fillNormalFast, fillRademacherFast } from './philox-wasm';
 
 /**
  * Perturbation kernel: θ ← θ + scale·z(seed, step, query, tensorIdx), in place.
@@ -28,10 +29,18 @@ export interface PerturbKernel {
   perturb(v: tf.Variable, tensorIdx: number, key: DirectionKey, scale: number | tf.Scalar): void;
 }
 
-/** z for one tensor as plain numbers (the reference every kernel must reproduce). */
-export function directionValues(size: number, tensorIdx: number, key: DirectionKey): Float32Array {
-  const out = new Float32Array(size);
-  const fill = key.dist === 'rademacher' ? fillRademacher : fillNormal;
+/**
+ * z for one tensor as plain numbers (the reference every kernel must reproduce): philox.ts's
+ * fillNormal / fillRademacher, computed by their WebAssembly twins where available (same numbers);
+ * written into `out` when given (length `size`).
+ */
+export function directionValues(
+  size: number,
+  tensorIdx: number,
+  key: DirectionKey,
+  out: Float32Array = new Float32Array(size),
+): Float32Array {
+  const fill = key.dist === 'rademacher' ? fillRademacherFast : fillNormalFast;
   return fill(out, key.seed, key.step, tensorIdx, key.query, Purpose.direction);
 }
 

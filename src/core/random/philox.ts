@@ -98,9 +98,23 @@ export function fillNormal(
   b: number,
   purpose: number,
 ): Float32Array {
+  return fillNormalBlocks(out, key0, key1, a, b, purpose, 0, Math.ceil(out.length / 4));
+}
+
+/** fillNormal's elements of blocks [from, to) only (the WebAssembly generator's fallback, philox-wasm.ts). */
+export function fillNormalBlocks(
+  out: Float32Array,
+  key0: number,
+  key1: number,
+  a: number,
+  b: number,
+  purpose: number,
+  from: number,
+  to: number,
+): Float32Array {
   const w = new Uint32Array(4);
   const n = out.length;
-  for (let block = 0; block * 4 < n; block++) {
+  for (let block = from; block < to && block * 4 < n; block++) {
     philox4x32(block, a, b, purpose, key0, key1, w);
     const base = block * 4;
     for (let pair = 0; pair < 2; pair++) {
