@@ -39,7 +39,7 @@ export function MetricPlot({ info }: { info: MetricInfo }) {
         label={{ value: xAxisLabel(xKey), position: 'insideBottom', offset: -4, fill: 'var(--muted)' }}
         height={40}
       />
-      <YAxis type="number" scale={info.logScale ? 'log' : 'linear'} domain={['auto', 'auto']} allowDataOverflow tickFormatter={formatNumber} stroke="var(--muted)" width={64} />
+      <YAxis type="number" scale={info.logScale ? 'log' : 'linear'} domain={info.range ? [...info.range] : ['auto', 'auto']} tickFormatter={formatNumber} stroke="var(--muted)" width={64} />
       {visible.map((c) =>
         c.train ? (
           <Line key={`train-${c.laneIdx}`} className={`metric-train-${c.laneIdx}`} data={c.train} dataKey="y" stroke={laneColour(c.laneIdx)} strokeWidth={1.2} strokeOpacity={0.3} dot={false} activeDot={false} isAnimationActive={false} />

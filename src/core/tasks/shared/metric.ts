@@ -9,16 +9,18 @@ export interface MetricInfo {
   ofLoss: ((loss: number) => number) | null;
   /** Whether the metric spans decades (a log axis reads it best). */
   logScale: boolean;
+  /** The values it can take, when bounded on both sides (the chart's y axis then spans them). */
+  range: readonly [number, number] | null;
 }
 
 export const METRICS = {
-  accuracy: { higherIsBetter: true, ofLoss: null, logScale: false },
+  accuracy: { higherIsBetter: true, ofLoss: null, logScale: false, range: [0, 1] },
   /** e^(cross-entropy in nats). */
-  perplexity: { higherIsBetter: false, ofLoss: Math.exp, logScale: true },
+  perplexity: { higherIsBetter: false, ofLoss: Math.exp, logScale: true, range: null },
   /** 1 − SSE/SST on the eval set. */
-  'R²': { higherIsBetter: true, ofLoss: null, logScale: false },
+  'R²': { higherIsBetter: true, ofLoss: null, logScale: false, range: null },
   /** −10·log10(MSE) for pixels in [0, 1]. */
-  'PSNR (dB)': { higherIsBetter: true, ofLoss: (mse: number) => (-10 * Math.log(mse)) / Math.LN10, logScale: false },
+  'PSNR (dB)': { higherIsBetter: true, ofLoss: (mse: number) => (-10 * Math.log(mse)) / Math.LN10, logScale: false, range: null },
 } as const satisfies Record<string, MetricInfo>;
 
 export type MetricName = keyof typeof METRICS;
