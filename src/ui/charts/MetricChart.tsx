@@ -21,7 +21,7 @@ export function MetricChart() {
       <div className="chart-head">
         <h2>{name}</h2>
         <p className="hint">
-          {info.higherIsBetter ? 'Higher is better' : 'Lower is better'}. Thick: eval set{info.ofLoss ? '; thin: of each step’s train loss' : ''}.
+          {info.higherIsBetter ? 'Higher is better' : 'Lower is better'}. Thick: eval set{info.ofLoss ? '; thin: train batch' : ''}.
         </p>
       </div>
       <div className="chart chart-metric" data-testid="metric-chart">
