@@ -3,9 +3,11 @@ import type { LaneRecord } from '../core/run/record';
 /**
  * The run's metrics as CSV: the same columns from the browser's "Export CSV" and the CLI. Several
  * runs in one file (the CLI's `--sweep` and `--seeds`) get a leading column naming the run.
+ * `eval_metric` is the task's metric (accuracy, perplexity…, named in the JSON export and the task's
+ * spec); it came after the first files were written, so it is last and older readers can drop it.
  */
 
-export const CSV_HEADER = 'lane,optimizer,step,forward_passes,wall_ms,train_loss,eval_loss';
+export const CSV_HEADER = 'lane,optimizer,step,forward_passes,wall_ms,train_loss,eval_loss,eval_metric';
 
 export interface CsvRow {
   lane: number;
@@ -20,6 +22,8 @@ export interface CsvRow {
   trainLoss: number;
   /** NaN on steps without evaluation. */
   evalLoss: number;
+  /** The task's metric on the eval set: NaN on steps without evaluation and on tasks without a metric. */
+  evalMetric: number;
 }
 
 /** Losses are float32 values read back from tfjs; String() prints them exactly and stably. */
@@ -36,6 +40,7 @@ export function csvLine(r: CsvRow): string {
     r.wallMs.toFixed(3),
     lossText(r.trainLoss),
     Number.isNaN(r.evalLoss) ? '' : lossText(r.evalLoss),
+    Number.isNaN(r.evalMetric) ? '' : lossText(r.evalMetric),
   ].join(',');
 }
 
@@ -61,6 +66,7 @@ export function csvRowsOf(lanes: readonly LaneRecord[], optimizerOf: (laneIdx: n
         wallMs: s.wallMs[i],
         trainLoss: s.trainLoss[i],
         evalLoss: evaluated ? s.evalLoss[e] : NaN,
+        evalMetric: evaluated ? s.evalMetric[e] : NaN,
       });
       if (evaluated) e++;
     }
@@ -99,7 +105,7 @@ export function parseCsv(text: string): CsvRow[] {
   const lines = text.trim().split('\n');
   if (lines[0] !== CSV_HEADER) throw new Error('Not a ZO Playground CSV: unexpected header');
   return lines.slice(1).map((line) => {
-    const [lane, optimizer, step, fp, wall, train, evalLoss] = line.split(',');
+    const [lane, optimizer, step, fp, wall, train, evalLoss, evalMetric] = line.split(',');
     return {
       lane: Number(lane),
       optimizer,
@@ -108,6 +114,7 @@ export function parseCsv(text: string): CsvRow[] {
       wallMs: Number(wall),
       trainLoss: Number(train),
       evalLoss: evalLoss === '' ? NaN : Number(evalLoss),
+      evalMetric: evalMetric === '' ? NaN : Number(evalMetric),
     };
   });
 }

@@ -1,4 +1,5 @@
 import { optimizerSpec } from '../core/optimizers/specs';
+import { metricInfo, type MetricName } from '../core/tasks/shared/metric';
 import { taskSpec } from '../core/tasks/specs';
 import type { ParamSpec } from '../core/params';
 import { encodeConfig } from '../core/run/codec';
@@ -60,6 +61,8 @@ export interface RunJson {
   link: string;
   config: RunConfigJson;
   backend: string | null;
+  /** The task's metric, whose values are each lane's `eval.metric`; null when the task has none. */
+  metric: { name: MetricName; higherIsBetter: boolean } | null;
   lanes: LaneJson[];
   /** The extra seeds behind the chart's band, in seed order (empty with one seed per lane). */
   replicas: ReplicaJson[];
@@ -139,6 +142,11 @@ function lanesJson(config: RunConfig, lanes: readonly (LaneRecord | undefined)[]
   });
 }
 
+function metricJson(config: RunConfig): RunJson['metric'] {
+  const name = taskSpec(config.task.id)?.metric ?? null;
+  return name === null ? null : { name, higherIsBetter: metricInfo(name).higherIsBetter };
+}
+
 /** The run JSON from the run's config, its lanes' records and statuses, and its extra seeds. */
 export function buildRunJson(
   config: RunConfig,
@@ -153,6 +161,7 @@ export function buildRunJson(
     link: encodeConfig(config),
     config: configToJson(config),
     backend,
+    metric: metricJson(config),
     lanes: lanesJson(config, lanes, statuses),
     replicas: replicas.map((r) => ({ seed: r.seed, done: r.done, lanes: lanesJson(config, r.lanes, r.statuses) })),
   };

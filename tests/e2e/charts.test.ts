@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunJson } from '../../src/export/json';
 import { formatNumber } from '../../src/ui/shared/format';
 import { csv, launch, openApp, state, waitChartDrawn, waitDone, withoutWall } from './browser';
-import { SHOTS, config, pathD, screenshotNotBlank, waitStep, type Zo } from './pageHelpers';
+import { SHOTS, config, pathD, screenshotNotBlank, showPanel, waitStep, type Zo } from './pageHelpers';
 
 /**
  * The charts: a live tweak marked and replayed, smoothing, axes, legend, hover and diagnostics,
@@ -63,6 +63,7 @@ describe('charts in Chromium', () => {
   it('smoothing, axes, legend and hover change what is drawn; diagnostics are drawn when on', async () => {
     const hash = '#v=1&task=spiral&seed=2&steps=60&eval=10&backend=cpu&lane=zo-sgd:lr=0.05&lane=adam:lr=0.03';
     const { page, errors } = await openApp(browser, hash);
+    await showPanel(page, 'Gradient diagnostics');
     await page.getByTestId('diagnostics-lane-0').check();
     expect((await config(page)).lanes[0].diagnostics).toBe(true);
     await page.getByRole('button', { name: 'Play' }).click();
@@ -73,12 +74,15 @@ describe('charts in Chromium', () => {
     await page.getByTestId('diagnostics-panel').locator('path.recharts-curve').waitFor();
     await expect(page.getByLabel('Share link').inputValue()).resolves.toMatch(/lane=zo-sgd:[^&]*diag=1/);
     // The variance panel: lane 1's relative variance from its probe slopes, and exactly with diagnostics on; none for Adam.
+    await showPanel(page, 'Variance');
     const variance = page.getByTestId('variance-panel');
     // Attached, not visible: ZO-SGD's (d + 1)/q is a flat line, whose box has no height.
     await variance.locator('.variance-0 path.recharts-curve').waitFor({ state: 'attached' });
     await variance.locator('.variance-exact-0 path.recharts-curve').waitFor({ state: 'attached' });
     await expect(variance.locator('.variance-0 path.recharts-curve').getAttribute('d')).resolves.toMatch(/^M[\d.]+,[\d.]+L/);
     await expect(variance.getByTestId('variance-silent').textContent()).resolves.toMatch(/Adam/);
+    await showPanel(page, 'Speed');
+    await page.getByTestId('speed-chart').locator('.speed-1 path.recharts-curve').waitFor();
     const raw = await pathD(page, '[data-testid=loss-chart] .curve-raw-0');
     expect(raw).toBeTruthy();
     await expect(chart.locator('.curve-ema-0').count()).resolves.toBe(0);
@@ -100,7 +104,8 @@ describe('charts in Chromium', () => {
     await page.getByTestId('legend-lane-1').click();
     await chart.locator('.curve-raw-1').waitFor();
 
-    // Hovering the loss chart moves the cursor and the readouts of both charts.
+    // Hovering the loss chart moves the cursor and the readouts of every chart.
+    await chart.scrollIntoViewIfNeeded(); // showing the Speed tab scrolled the page down to it
     const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
     await expect(page.getByTestId('loss-readout').textContent()).resolves.toMatch(/^forward passes \d/);
@@ -108,6 +113,11 @@ describe('charts in Chromium', () => {
     await cursor.waitFor({ state: 'attached' });
     expect(Number(await cursor.getAttribute('x1'))).toBeGreaterThan(64);
     await expect(page.getByTestId('speed-readout').textContent()).resolves.toMatch(/ms\/step/);
+    // The metric chart (accuracy on the spiral) shares the cursor and reads the eval accuracy there.
+    const metricCursor = page.getByTestId('metric-chart').locator('.hover-layer line');
+    await metricCursor.waitFor({ state: 'attached' });
+    expect(Number(await metricCursor.getAttribute('x1'))).toBeGreaterThan(64);
+    await expect(page.getByTestId('metric-readout').textContent()).resolves.toMatch(/^eval accuracy at forward passes \d/);
     await screenshotNotBlank(page, 'main-1280');
     expect(errors).toEqual([]);
     await page.close();

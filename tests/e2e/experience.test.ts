@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromJson } from '../../src/export/json';
 import { parseCsv } from '../../src/export/csv';
 import { csv, launch, openApp, state, waitChartDrawn, waitDone } from './browser';
-import { SHOTS, commandsSent, config, download, pngStats, screenshotNotBlank, waitStep, type Zo } from './pageHelpers';
+import { SHOTS, commandsSent, config, download, pngStats, screenshotNotBlank, showPanel, waitStep, type Zo } from './pageHelpers';
 
 /**
  * The playground experience: sweeps, presets, exports, keyboard, and screenshots of the main views
@@ -29,6 +29,7 @@ describe('playground experience in Chromium', () => {
       await input.fill(value);
       await input.press('Enter');
     };
+    await showPanel(page, 'Sweep');
     // A task setting can be the second axis too (lr × d: the curse of dimension in one grid).
     await page.getByLabel('Second axis').selectOption('t.d');
     await expect(page.getByLabel('task d from', { exact: true }).inputValue()).resolves.toBe('2');

@@ -21,6 +21,8 @@ export const config = (page: Page) => page.evaluate(() => (window as unknown as 
 export const commandsSent = (page: Page) => page.evaluate(() => (window as unknown as Zo).__zo.commandsSent());
 export const waitStep = (page: Page, atLeast: number) =>
   page.waitForFunction((n) => (window as unknown as Zo).__zo.getState().step >= n, atLeast, { timeout: 120_000, polling: 100 });
+/** Show one of the tabbed panels below the main screen: 'Speed', 'Memory', 'Gradient diagnostics', 'Sweep'. */
+export const showPanel = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
 export const pathD = (page: Page, selector: string) => page.locator(`${selector} path.recharts-curve`).first().getAttribute('d');
 
 export async function download(page: Page, button: string): Promise<Buffer> {

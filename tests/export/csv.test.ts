@@ -26,7 +26,20 @@ describe('CSV export', () => {
       [1, 2, 6],
     ]);
     expect(back[2].evalLoss).toBeCloseTo(0.6, 6);
+    expect(back[2].evalMetric).toBeCloseTo(0.55, 6);
     expect(Number.isNaN(back[0].evalLoss)).toBe(true);
+    expect(Number.isNaN(back[0].evalMetric)).toBe(true);
+  });
+
+  it('the task metric is the last column, empty on steps without evaluation', () => {
+    const text = toCsv(sampleRun().csvRows((lane) => ['zo-sgd', 'adam'][lane]));
+    const [header, ...lines] = text.trim().split('\n');
+    expect(header.split(',').at(-1)).toBe('eval_metric');
+    expect(header.split(',').slice(0, -1).join(',')).toBe('lane,optimizer,step,forward_passes,wall_ms,train_loss,eval_loss');
+    const cells = lines.map((l) => l.split(','));
+    expect(cells.every((c) => c.length === 8)).toBe(true);
+    expect(cells.map((c) => c.at(-1) !== '')).toEqual([false, false, true, false]);
+    expect(Number(cells[2][7])).toBe(Math.fround(0.55));
   });
 
   it('several runs in one file: a leading column names each run, whose rows are its own CSV’s', () => {

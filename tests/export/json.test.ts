@@ -49,6 +49,13 @@ describe('JSON export', () => {
     expect(() => configFromJson(null)).toThrow(/Invalid run config/);
   });
 
+  it('names the task’s metric, whose values are each lane’s eval.metric', () => {
+    expect(json.metric).toEqual({ name: 'accuracy', higherIsBetter: true });
+    const lm = buildRunJson(decodeConfig('#task=gpt-names').config, [], [], 'cpu');
+    expect(lm.metric).toEqual({ name: 'perplexity', higherIsBetter: false });
+    expect(buildRunJson(decodeConfig('#task=quadratic').config, [], [], 'cpu').metric).toBeNull();
+  });
+
   it('holds every metric per lane, with null (never NaN) where a value is missing', () => {
     expect(json.lanes[0]).toMatchObject({
       lane: 0,

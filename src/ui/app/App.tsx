@@ -1,9 +1,6 @@
 import { memo } from 'react';
-import { DiagnosticsPanel } from '../charts/DiagnosticsPanel';
 import { LossChart } from '../charts/LossChart';
-import { MemoryPanel } from '../charts/MemoryPanel';
-import { SpeedChart } from '../charts/SpeedChart';
-import { VariancePanel } from '../charts/VariancePanel';
+import { MetricChart } from '../charts/MetricChart';
 import { LaneSummary } from '../lanes/LaneSummary';
 import { LanesPanel } from '../lanes/LanesPanel';
 import { RefusedBanner } from '../lanes/RefusedBanner';
@@ -11,7 +8,6 @@ import { PresetMenu } from '../share/PresetMenu';
 import { PresetNote } from '../share/PresetNote';
 import { SharePanel } from '../share/SharePanel';
 import { useStore } from '../store';
-import { SweepPanel } from '../sweep/SweepPanel';
 import { TaskPanel } from '../task/TaskPanel';
 import { TaskPicture } from '../task/TaskPicture';
 import { BackendBadge } from './BackendBadge';
@@ -19,10 +15,16 @@ import { ErrorAlert } from './ErrorAlert';
 import { Notices } from './Notices';
 import { RunControls } from './RunControls';
 import { RunSettings } from './RunSettings';
+import { SecondaryPanels } from './SecondaryPanels';
 import { ThemeToggle } from './ThemeToggle';
 import { useKeyboardShortcuts } from './keyboardShortcuts';
 
-/** The page layout; memoised so the root's step attributes do not re-render the panels. */
+/**
+ * The page layout: one screen of controls | run bar over [charts | picture, share and export, the
+ * latest values] (TensorFlow Playground's habit: at 1280×800 the controls, the loss chart and the
+ * picture show without scrolling), then the secondary panels in tabs (SecondaryPanels).
+ * Memoised so the root's step attributes do not re-render the panels.
+ */
 const Layout = memo(function Layout() {
   useKeyboardShortcuts();
   return (
@@ -41,7 +43,8 @@ const Layout = memo(function Layout() {
       <RefusedBanner />
       <ErrorAlert />
       <div className="layout">
-        <aside className="sidebar">
+        <aside className="sidebar" aria-label="Task, run and lanes">
+          <PresetNote />
           <TaskPanel />
           <RunSettings />
           <LanesPanel />
@@ -49,24 +52,26 @@ const Layout = memo(function Layout() {
         <main className="main">
           <section className="panel toolbar">
             <RunControls />
-            <SharePanel />
           </section>
-          <PresetNote />
-          <LossChart />
-          <TaskPicture />
-          <SpeedChart />
-          <div className="panel-pair">
-            <section className="panel">
-              <h2>Latest</h2>
-              <LaneSummary />
-            </section>
-            <MemoryPanel />
+          <div className="stage">
+            <div className="charts">
+              <LossChart />
+              <MetricChart />
+            </div>
+            <div className="side">
+              <TaskPicture />
+              <section className="panel share-panel" aria-label="Share and export">
+                <SharePanel />
+              </section>
+              <section className="panel">
+                <h2>Latest</h2>
+                <LaneSummary />
+              </section>
+            </div>
           </div>
-          <DiagnosticsPanel />
-          <VariancePanel />
-          <SweepPanel />
         </main>
       </div>
+      <SecondaryPanels />
     </>
   );
 });

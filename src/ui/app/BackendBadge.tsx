@@ -1,6 +1,6 @@
 import { useStore } from '../store';
 
-/** Which tfjs backend runs and why, e.g. "webgpu · WebGPU adapter found · nvidia · ampere". */
+/** Which tfjs backend runs and why, e.g. "webgpu · WebGPU adapter found · nvidia · ampere" (cut short to one line; in full in its title). */
 export function BackendBadge() {
   const backend = useStore((s) => s.backend);
   const text = backend
@@ -10,7 +10,7 @@ export function BackendBadge() {
     <span
       className={`badge ${backend ? `badge-${backend.name}` : 'badge-starting'}`}
       data-testid="backend-badge"
-      title={backend ? `perturbation kernel: ${backend.perturbKernel}` : undefined}
+      title={backend ? `${text}; perturbation kernel: ${backend.perturbKernel}` : undefined}
     >
       {text}
     </span>

@@ -2,7 +2,7 @@ import type { Lane } from '../../core/run/config';
 import { laneColour, laneLabel } from '../lanes/laneStyle';
 
 /**
- * "Export PNG": every chart on the page ([data-export-chart] panels) drawn onto one canvas, with a
+ * "Export PNG": every chart shown on the page ([data-export-chart] panels) drawn onto one canvas, with a
  * title per chart and the lane legend. Each chart's SVG is cloned with its computed styles inlined
  * (CSS variables do not reach a standalone SVG image), loaded as an image from a blob: URL (allowed
  * by the page's img-src) and drawn; the canvas is then encoded with toBlob.
@@ -47,7 +47,8 @@ export async function chartsPng(root: ParentNode, lanes: Lane[], scale = 2): Pro
   const charts: { title: string; img: HTMLImageElement; width: number; height: number }[] = [];
   for (const panel of panels) {
     const svg = panel.querySelector<SVGSVGElement>('svg.recharts-surface');
-    if (svg) charts.push({ title: panel.dataset.exportChart ?? '', ...(await svgImage(svg)) });
+    // A chart in a tab that is not shown has no size to draw.
+    if (svg && svg.getBoundingClientRect().width > 0) charts.push({ title: panel.dataset.exportChart ?? '', ...(await svgImage(svg)) });
   }
   if (charts.length === 0) throw new Error('No chart to export yet: run a few steps first.');
   const pad = 16;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTaskPicture } from '../../../src/core/tasks/registry';
+import { METRICS } from '../../../src/core/tasks/shared/metric';
 import { TASKS } from '../../../src/core/tasks/specs';
 import { TASK_IDS, make, setUpTasks, value } from '../../helpers/tasks';
 
@@ -19,6 +20,19 @@ describe('tasks (all)', () => {
     const evals = t.evaluate();
     expect(evals.length).toBe(spec.metric ? 2 : 1);
     evals.forEach((e) => expect(Number.isFinite(value(e))).toBe(true));
+    t.dispose();
+  });
+
+  // The metric chart draws a train metric from the train loss for these: it must be the eval metric's function of the eval loss.
+  const ofLossTasks = TASK_IDS.filter((id) => {
+    const metric = TASKS.find((t) => t.id === id)!.metric;
+    return metric !== null && METRICS[metric].ofLoss !== null;
+  });
+  it.each(ofLossTasks)('%s: the metric is the stated function of the loss', (id) => {
+    const ofLoss = METRICS[TASKS.find((t) => t.id === id)!.metric!].ofLoss!;
+    const t = make(id);
+    const [loss, metric] = t.evaluate().map(value);
+    expect(metric).toBeCloseTo(ofLoss(loss), 3);
     t.dispose();
   });
 

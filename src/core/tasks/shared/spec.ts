@@ -1,4 +1,5 @@
 import type { ParamSpec } from '../../params';
+import type { MetricName } from './metric';
 
 /**
  * A task as the UI, the URL codec and the CLI see it: pure data, no tfjs. Ids and setting names
@@ -9,8 +10,8 @@ export interface TaskSpec<Id extends string = string> {
   id: Id;
   label: string;
   description: string;
-  /** Short name of the task metric, or null when the task has none. */
-  metric: string | null;
+  /** Short name of the task metric (see METRICS in ./metric), or null when the task has none. */
+  metric: MetricName | null;
   settings: ParamSpec[];
   /** Default lanes' hyperparameters that learn visibly on this task. */
   suggested?: Record<string, Record<string, number>>;
