@@ -5,7 +5,7 @@ import { optimizerSpec } from '../../src/core/optimizers/specs';
 import type { RunJson } from '../../src/export/json';
 import { formatNumber } from '../../src/ui/shared/format';
 import { launch, notices, openApp, state, waitChartDrawn, waitDone } from './browser';
-import { SHOTS, config, waitStep, type Zo } from './pageHelpers';
+import { SHOTS, config, showPanel, waitStep, type Zo } from './pageHelpers';
 
 /**
  * The defects a first visit found, each fixed and checked here: the sweep (history entry, cancel,
@@ -44,6 +44,7 @@ describe('defects found on a first visit', () => {
   it('sweep: cells run in parallel up to the core count; a clicked cell is a new history entry; Back returns', async () => {
     const origin = '#v=1&task=quadratic&t.d=20&seed=4&steps=200&eval=5&backend=cpu&lane=zo-sgd:lr=0.01,eps=0.001,q=1';
     const { page, errors } = await openApp(browser, origin);
+    await showPanel(page, 'Sweep');
     const before = await config(page);
     await page.getByLabel('Second axis').selectOption('eps');
     await fill(page, 'Sweep steps', '150');
@@ -107,6 +108,7 @@ describe('defects found on a first visit', () => {
 
   it('sweep: cancelling marks the unfinished cells cancelled, not failed; near-equal cells are flagged', async () => {
     const { page, errors } = await openApp(browser, '#v=1&task=quadratic&t.d=20&seed=4&steps=200&eval=5&backend=cpu&lane=zo-sgd:lr=0.001,eps=0.001,q=1');
+    await showPanel(page, 'Sweep');
     await page.getByLabel('Second axis').selectOption('eps');
     await fill(page, 'Sweep steps', '50000');
     await fill(page, 'lr values', '2');
