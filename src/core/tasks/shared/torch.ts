@@ -22,7 +22,7 @@ export interface TorchTask {
   /** Files of `public/data/` the script embeds (the exporter fetches them first). */
   assets?: readonly string[];
   /** Python source of `class Task` (and helpers), at module level; a function when it embeds data. */
-  code: string | ((ctx: { settings: Readonly<Record<string, number>>; assets: Readonly<Record<string, Uint8Array>> }) => string);
+  code: string | ((ctx: { settings: Readonly<Record<string, number>>; assets: Readonly<Record<string, Uint8Array>>; seed: number }) => string);
 }
 
 /**
