@@ -16,6 +16,9 @@ export const TEMPLATE_TEXT: Readonly<Record<(typeof TEMPLATE_CHOICES)[number], s
   'it-was': ' It was',
 };
 
+/** The held-out messages of public/data/spam.txt (94 ham, 98 spam). */
+export const HELD_OUT_MESSAGES = 192;
+
 /** What to tune, the LoRA rank and the prefix length: the GPT tasks' own settings. */
 const TUNING_SETTINGS = GPT_SETTINGS.filter((s) => ['tune', 'rank', 'prefix'].includes(s.name));
 
@@ -26,8 +29,8 @@ export const PROMPT_CLASSIFY_SPEC: TaskSpec<'prompt-classify'> = {
     'MeZO’s own setting (Gao et al.’s prompt-based fine-tuning): the GPT pre-trained on Brown text (`npm run pretrain`) reads ' +
     '“⟨message⟩ This is” and the label is the word it would say next, “ spam” or “ mail”, scored over those two ' +
     'words; the loss is the cross-entropy of that two-way choice. SpamAssassin subject lines, k per class for ' +
-    'training (k-shot, drawn by the seed), 192 held out. Metric: accuracy on the held-out messages; step 0 is the ' +
-    'zero-shot accuracy. Picture: messages with each lane’s P(spam).',
+    'training (k-shot, drawn by the seed), 192 held out. Metric: accuracy on the held-out messages; the dashed line is ' +
+    'the checkpoint’s own (zero-shot, step 0) eval loss, its accuracy in the label. Picture: messages with each lane’s P(spam).',
   metric: 'accuracy',
   suggested: { 'zo-sgd': { lr: 0.001, eps: 0.001 }, adam: { lr: 0.001 } },
   settings: [
@@ -35,5 +38,9 @@ export const PROMPT_CLASSIFY_SPEC: TaskSpec<'prompt-classify'> = {
     ...TUNING_SETTINGS,
     choiceParam('template', 'template', TEMPLATE_CHOICES, 'What follows the message before the label word: “ This is”, “ It is” or “ It was”.'),
     batchSetting(16, 256),
+    {
+      name: 'held', label: 'held-out messages', default: HELD_OUT_MESSAGES, min: 16, max: HELD_OUT_MESSAGES, log: true, integer: true,
+      meaning: 'Held-out messages scored by each evaluation (spread evenly over both classes; all of them at the most).',
+    },
   ],
 };

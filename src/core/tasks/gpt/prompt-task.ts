@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { internals } from '../shared/internals';
 import { batchRows } from '../shared/mlp';
+import type { LossReference } from '../shared/spec';
 import type { Batch, TaskFactory, TaskInstance } from '../types';
 import { bpe, spam, type Corpus } from './data/assets';
 import type { Gpt } from './model/gpt';
@@ -91,19 +92,28 @@ export function createPromptClassifyFrom(corpus: Corpus, tok: PromptTokenizer, s
   const wordTokens = labelWords().map((w) => tok.encode(w));
   const rowsOf = (examples: readonly Example[]) => promptRows(tok, examples, template, wordTokens, context);
   const train = rowsOf(kShot(corpus, kOf(settings), seed));
-  const evalSet = heldOut(corpus);
+  const evalSet = heldOut(corpus, settings.held);
   const lengths = evalSet.map((ex) => promptInput(tok, ex.text, template, context, wordTokens).length);
   const evalChunks = lengthChunks(lengths).map((idx) => rowsTensors(rowsOf(idx.map((i) => evalSet[i]))));
   const shown = PROMPT_CLASSES.flatMap((_, label) => spread(evalSet.flatMap((ex, i) => (ex.label === label ? [i] : [])), SHOWN_PER_CLASS));
   const shownBatch = rowsTensors(rowsOf(shown.map((i) => evalSet[i])));
   const batchSize = settings.batch;
   const owned = [...evalChunks, shownBatch].flatMap((b) => [b.x, b.y]);
+  // The checkpoint's own eval loss and accuracy (zero-shot: no example read yet) as the loss chart's
+  // reference line, so the step-0 value stays in view whatever the lanes do.
+  const [zeroShotLoss, zeroShotAccuracy] = evaluateChunks(gpt, evalChunks, train.perExample, evalSet.length).map((t) => {
+    const v = t.dataSync()[0];
+    t.dispose();
+    return v;
+  });
+  const references: LossReference[] = [{ label: `checkpoint, zero-shot (accuracy ${(100 * zeroShotAccuracy).toFixed(1)}%)`, value: zeroShotLoss }];
   return promptState.attach(
     {
       spec: PROMPT_CLASSIFY_SPEC,
       params: gpt.trainable,
       numParams: gpt.numTrainable,
       numTotal: gpt.numTotal,
+      references,
       batch: (step: number): Batch => rowsTensors(pickRows(train, batchRows(seed, step, batchSize, train.examples))),
       loss: (batch) => tf.tidy(() => tf.div(promptSums(gpt, batch!, train.perExample).nats, batchSize) as tf.Scalar),
       evaluate: () => evaluateChunks(gpt, evalChunks, train.perExample, evalSet.length),

@@ -39,7 +39,7 @@ export const PROMPT_CLASSIFY_TORCH: TorchTask = {
       seed: String(seed),
       k: String(k),
       train: rows(kShot(spam, k, seed)),
-      eval: rows(heldOut(spam)),
+      eval: rows(heldOut(spam, settings.held)),
       gpt: gptPy,
       batch_rows: PY_BATCH_ROWS,
     });

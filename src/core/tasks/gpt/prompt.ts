@@ -1,5 +1,6 @@
 import { Purpose, Stream, hashString } from '../../random/philox';
 import { BPE_FILE, LABEL_WORDS, SPAM_FILE, type Corpus } from './data/assets';
+import { spread } from './names';
 import { K_CHOICES, TEMPLATE_CHOICES, TEMPLATE_TEXT } from './prompt-spec';
 
 /**
@@ -58,9 +59,9 @@ export function kShot(corpus: Corpus, k: number, seed: number): Example[] {
   });
 }
 
-/** Every held-out message, ham then spam. */
-export function heldOut(corpus: Corpus): Example[] {
-  return PROMPT_CLASSES.flatMap((name, label) => corpus.eval(name).map((text) => ({ text, label })));
+/** The held-out messages, ham then spam: all of them, or `count` spread evenly over that list (each class in proportion). */
+export function heldOut(corpus: Corpus, count = Infinity): Example[] {
+  return spread(PROMPT_CLASSES.flatMap((name, label) => corpus.eval(name).map((text) => ({ text, label }))), count);
 }
 
 export interface PromptTokenizer {

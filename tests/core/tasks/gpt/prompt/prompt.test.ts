@@ -10,7 +10,7 @@ import { TUNING_MODES, parameterCounts, type GptConfig } from '../../../../../sr
 import { createGpt } from '../../../../../src/core/tasks/gpt/model/gpt';
 import { GPT_BROWN_CONFIG, PRETRAINED, pretrainedFiles } from '../../../../../src/core/tasks/gpt/pretrained/checkpoints';
 import { PROMPT_CHECKPOINT, PROMPT_CHECKPOINT_FILE, PROMPT_FILES, heldOut, kShot, promptRows, type Example } from '../../../../../src/core/tasks/gpt/prompt';
-import { K_CHOICES, TEMPLATE_CHOICES, TEMPLATE_TEXT } from '../../../../../src/core/tasks/gpt/prompt-spec';
+import { HELD_OUT_MESSAGES, K_CHOICES, TEMPLATE_CHOICES, TEMPLATE_TEXT } from '../../../../../src/core/tasks/gpt/prompt-spec';
 import { labelScores, promptState } from '../../../../../src/core/tasks/gpt/prompt-task';
 import { tuningOf } from '../../../../../src/core/tasks/gpt/task';
 import { batchRows } from '../../../../../src/core/tasks/shared/mlp';
@@ -95,6 +95,13 @@ describe('prompt-classify: data', () => {
     expect(() => kShot(spam(), 5000, 1)).toThrow(/fewer than k = 5000/);
   });
 
+  it('`held` scores that many held-out messages, spread over both classes', () => {
+    const few = heldOut(spam(), 16);
+    expect(few).toHaveLength(16);
+    expect(few.filter((ex) => ex.label === 1).length).toBe(8);
+    expect(new Set(few.map((ex) => ex.text)).size).toBe(16);
+  });
+
   it('evaluates on every held-out message, none of them in any k-shot set', () => {
     const held = heldOut(spam());
     expect(held).toHaveLength(spam().eval('ham').length + spam().eval('spam').length);
@@ -109,7 +116,7 @@ describe('prompt-classify: the loss is the cross-entropy over the label words’
     ['lora', 'it-was'],
   ])('tune = %s, template %s: a batch’s loss and the eval loss and accuracy (step 0: zero-shot)', (mode, template) => {
     const seed = 2;
-    const settings = { k: 0, tune: tuneIndex(mode), rank: 2, template: TEMPLATE_CHOICES.indexOf(template as 'this-is'), batch: 8 };
+    const settings = { k: 0, tune: tuneIndex(mode), rank: 2, template: TEMPLATE_CHOICES.indexOf(template as 'this-is'), batch: 8, held: HELD_OUT_MESSAGES };
     const task = make('prompt-classify', settings, seed);
     const text = TEMPLATE_TEXT[template as 'this-is'];
     const train = kShot(spam(), 16, seed);
@@ -120,10 +127,15 @@ describe('prompt-classify: the loss is the cross-entropy over the label words’
     tf.dispose([batch.x, batch.y]);
 
     const held = heldOut(spam());
+    expect(held).toHaveLength(HELD_OUT_MESSAGES);
     const evalExpected = crossEntropy(independentScores(task, held, text), held.map((ex) => ex.label));
     const [loss, accuracy] = task.evaluate().map(value);
     expect(loss).toBeCloseTo(evalExpected.loss, 4);
     expect(accuracy).toBeCloseTo(evalExpected.accuracy, 6);
+    // The loss chart's reference line is this step-0 (zero-shot) value, its accuracy in the label.
+    expect(task.references).toHaveLength(1);
+    expect(task.references![0].value).toBeCloseTo(evalExpected.loss, 4);
+    expect(task.references![0].label).toContain(`accuracy ${(100 * evalExpected.accuracy).toFixed(1)}%`);
     task.dispose();
   });
 
