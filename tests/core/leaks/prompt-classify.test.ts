@@ -28,7 +28,7 @@ afterAll(() => startNodeBackend('cpu'));
 
 describe.each(['full', 'lora', 'prefix'])(`prompt-classify (tune = %s): no tensor leak over ${STEPS} steps, every optimizer`, (mode) => {
   it('flat after warm-up, and nothing left after dispose', { timeout: 1_800_000 }, async () => {
-    const settings = { ...defaultTaskSettings('prompt-classify'), tune: TUNING_MODES.indexOf(mode as 'full'), rank: 2, prefix: 2, batch: 4 };
+    const settings = { ...defaultTaskSettings('prompt-classify'), tune: TUNING_MODES.indexOf(mode as 'full'), rank: 2, prefix: 2, batch: 2, held: 16 };
     const config: RunConfig = {
       ...defaultConfig(),
       task: { id: 'prompt-classify', settings },
