@@ -32,7 +32,7 @@ export const PROMPT_CLASSIFY_SPEC: TaskSpec<'prompt-classify'> = {
     'training (k-shot, drawn by the seed), 192 held out. Metric: accuracy on the held-out messages; the dashed line is ' +
     'the checkpoint’s own (zero-shot, step 0) eval loss, its accuracy in the label. Picture: messages with each lane’s P(spam).',
   metric: 'accuracy',
-  suggested: { 'zo-sgd': { lr: 0.001, eps: 0.001 }, adam: { lr: 0.001 } },
+  suggested: { 'zo-sgd': { lr: 0.0003, eps: 0.001 }, adam: { lr: 0.0001 } },
   settings: [
     choiceParam('k', 'examples per class', K_CHOICES, 'k-shot: training messages per class, drawn from the training split by the seed (MeZO: 16, 512).'),
     ...TUNING_SETTINGS,
