@@ -21,6 +21,8 @@ export const SMALL: Partial<Record<TaskId, Record<string, number>>> = {
   'char-lm': { sentences: 200 },
   sentiment: { sentences: 200 },
   'sentiment-finetune': { sentences: 200 },
+  // The Brown GPT is slow on tfjs's cpu backend: LoRA (8 small tensors), 2 messages a batch, 16 held out.
+  'prompt-classify': { tune: 1, batch: 2, held: 16 },
 };
 
 export function make(id: string, settings: Record<string, number> = {}, seed = 1): TaskInstance {

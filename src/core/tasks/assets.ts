@@ -1,6 +1,7 @@
 import { CHECKPOINT_FILE } from './sentiment/checkpoint';
 import { DIGITS_FILE } from './digits/data';
 import { NAMES_FILE } from './gpt/data/assets';
+import { PROMPT_FILES } from './gpt/prompt';
 import { loadAssets } from './shared/assets';
 import { isTaskId, type TaskId } from './specs';
 
@@ -25,6 +26,7 @@ export const TASK_ASSETS: Readonly<Record<TaskId, readonly string[]>> = {
   'sentiment-finetune': [CHECKPOINT_FILE],
   'char-lm': [],
   'gpt-names': [NAMES_FILE],
+  'prompt-classify': PROMPT_FILES,
 };
 
 /** Load (once) every asset the task needs; resolves at once for tasks that need none (or unknown ids). */

@@ -8,6 +8,8 @@ import { classify2dFactory } from './classify2d/task';
 import { digitsPicture } from './digits/picture';
 import { createDigitsCnn, createDigitsMlp } from './digits/task';
 import { gptNamesPicture } from './gpt/picture';
+import { promptPicture } from './gpt/prompt-picture';
+import { createPromptClassify } from './gpt/prompt-task';
 import { createGptNames } from './gpt/task';
 import { landscapePicture } from './landscape/picture';
 import { LANDSCAPE_SPECS } from './landscape/spec';
@@ -36,6 +38,7 @@ export const TASK_FACTORIES: Readonly<Record<TaskId, TaskFactory>> = {
   'sentiment-finetune': createSentimentFinetune,
   'char-lm': createCharLm,
   'gpt-names': createGptNames,
+  'prompt-classify': createPromptClassify,
 };
 
 /** Each task's picture builder. */
@@ -51,6 +54,7 @@ export const TASK_PICTURES: Readonly<Record<TaskId, PictureBuilder>> = {
   'sentiment-finetune': sentencesPicture,
   'char-lm': charLmPicture,
   'gpt-names': gptNamesPicture,
+  'prompt-classify': promptPicture,
 };
 
 /**

@@ -53,7 +53,7 @@ export function pytorchScript(config: RunConfig, laneIdx: number, assets: Readon
   const missing = scriptAssets(config.task.id).filter((name) => !assets[name]);
   if (missing.length > 0) return { ok: false, reason: `the script embeds ${missing.join(', ')}, which could not be loaded` };
   const torchTask = TORCH_TASKS[config.task.id];
-  const taskCode = typeof torchTask.code === 'string' ? torchTask.code : torchTask.code({ settings: config.task.settings, assets });
+  const taskCode = typeof torchTask.code === 'string' ? torchTask.code : torchTask.code({ settings: config.task.settings, assets, seed: config.seed });
   const lane = config.lanes[laneIdx];
   const spec = optimizerSpec(lane.optimizer)!;
   const task = taskSpec(config.task.id)!;

@@ -172,6 +172,18 @@ export const PRESETS: readonly Preset[] = [
       'fine-tunes models that are already good; from scratch the dimension wins.',
     hash: '#v=1&task=gpt-names&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.003,eps=0.001&lane=adam:lr=0.01',
   },
+  {
+    id: 'mezo-prompt-gpt',
+    title: 'MeZO’s prompt-based fine-tuning of a tiny GPT',
+    explanation:
+      'MeZO’s own setting at toy scale: a GPT pre-trained on Brown text reads “⟨subject line⟩ This is” and must say ' +
+      '“ spam” or “ mail” next, learning from 16 messages per class. The dashed line is the checkpoint’s zero-shot eval ' +
+      'loss: having never met the word “spam”, it calls everything mail (49% accuracy). ZO-SGD, from loss values ' +
+      'alone and holding nothing but the weights, undoes that bias and its eval loss falls well below the line; Adam ' +
+      'fits the 32 examples and then over-fits them (its eval loss turns up again). Try t.tune=lora: 1,536 trained ' +
+      'weights instead of 106,176.',
+    hash: '#v=1&task=prompt-classify&seed=1&steps=300&eval=50&lane=zo-sgd:lr=0.0003,eps=0.001&lane=adam:lr=0.0001',
+  },
 ];
 
 /** The task id and the optimizer ids a preset's link names. */

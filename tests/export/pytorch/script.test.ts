@@ -38,6 +38,8 @@ const TASK_CASES: Record<string, Partial<Case>> = {
   quadratic: { name: 'quadratic, zo-sgd q=4', hash: '#task=quadratic&t.d=100&t.kappa=10&seed=2&lane=zo-sgd:lr=0.001,eps=0.001,q=4', steps: 150 },
   // As in the playground, ZO-SGD moves the sentiment loss little in 200 steps (0.71 → 0.70); 1,000 steps are ~2 s.
   sentiment: { name: 'sentiment, zo-sgd, 1,000 steps', steps: 1000 },
+  // The 106k-weight Brown GPT: 60 steps, 16 held-out messages (the checkpoint's bias against " spam" goes first).
+  'prompt-classify': { name: 'prompt-classify (Brown GPT), zo-sgd, 60 steps', hash: '#task=prompt-classify&t.held=16&seed=1&lane=zo-sgd', steps: 60 },
 };
 
 /**
