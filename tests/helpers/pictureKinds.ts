@@ -17,6 +17,7 @@ export const EXPECTED_KIND: Record<TaskId, TaskPictureKind> = {
   regression: 'fit',
   'digits-mlp': 'digits',
   'digits-cnn': 'digits',
+  'digits-resnet': 'digits',
   'digit-autoencoder': 'images',
   sentiment: 'sentences',
   'sentiment-finetune': 'sentences',

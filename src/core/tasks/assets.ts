@@ -20,6 +20,7 @@ export const TASK_ASSETS: Readonly<Record<TaskId, readonly string[]>> = {
   regression: [],
   'digits-mlp': [DIGITS_FILE],
   'digits-cnn': [DIGITS_FILE],
+  'digits-resnet': [DIGITS_FILE],
   'digit-autoencoder': [DIGITS_FILE],
   sentiment: [],
   'sentiment-finetune': [CHECKPOINT_FILE],

@@ -6,7 +6,7 @@ import { boundaryPicture } from './classify2d/picture';
 import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { classify2dFactory } from './classify2d/task';
 import { digitsPicture } from './digits/picture';
-import { createDigitsCnn, createDigitsMlp } from './digits/task';
+import { createDigitsCnn, createDigitsMlp, createDigitsResnet } from './digits/task';
 import { gptNamesPicture } from './gpt/picture';
 import { createGptNames } from './gpt/task';
 import { landscapePicture } from './landscape/picture';
@@ -31,6 +31,7 @@ export const TASK_FACTORIES: Readonly<Record<TaskId, TaskFactory>> = {
   regression: createRegression,
   'digits-mlp': createDigitsMlp,
   'digits-cnn': createDigitsCnn,
+  'digits-resnet': createDigitsResnet,
   'digit-autoencoder': createAutoencoder,
   sentiment: createSentiment,
   'sentiment-finetune': createSentimentFinetune,
@@ -46,6 +47,7 @@ export const TASK_PICTURES: Readonly<Record<TaskId, PictureBuilder>> = {
   regression: regressionPicture,
   'digits-mlp': digitsPicture,
   'digits-cnn': digitsPicture,
+  'digits-resnet': digitsPicture,
   'digit-autoencoder': autoencoderPicture,
   sentiment: sentencesPicture,
   'sentiment-finetune': sentencesPicture,

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../../src/core/run/codec';
 import { hashString } from '../../../src/core/random/philox';
@@ -86,10 +87,16 @@ describe.skipIf(!torchPython && !process.env.CI)('PyTorch export of the data tas
   it.each([
     ['digits-mlp', '#task=digits-mlp&t.hidden=16&seed=4&lane=zo-sgd'],
     ['digits-cnn', '#task=digits-cnn&t.channels=3&seed=4&lane=zo-sgd'],
+    ['digits-resnet', '#task=digits-resnet&t.channels=2&seed=4&lane=zo-sgd'],
     ['digit-autoencoder', '#task=digit-autoencoder&t.hidden=12&t.latent=3&seed=4&lane=zo-sgd'],
   ])('%s: same shapes, and with the playground’s weights the same eval loss and metric on the same test digits', (id, hash) => {
     const { config } = decodeConfig(`${hash}&t.train=100`);
     const task = make(id, config.task.settings, config.seed);
+    // Weights that start at zero (biases, the ResNet's last residual convolutions) get small random
+    // values, so every weight takes part in the comparison.
+    task.params.forEach((p, i) => {
+      if (p.dataSync().every((v) => v === 0)) p.assign(tf.randomNormal(p.shape, 0, 0.3, 'float32', i));
+    });
     const weights = task.params.map((p) => [Array.from(p.dataSync()), p.shape]);
     const [loss, metric] = task.evaluate().map(value);
     task.dispose();
