@@ -19,6 +19,7 @@ export const EXPECTED_KIND: Record<TaskId, TaskPictureKind> = {
   'digits-cnn': 'digits',
   'digits-resnet': 'digits',
   'digit-autoencoder': 'images',
+  'digits-gan': 'gan',
   sentiment: 'sentences',
   'sentiment-finetune': 'sentences',
   'char-lm': 'text',

@@ -22,6 +22,7 @@ export const TASK_ASSETS: Readonly<Record<TaskId, readonly string[]>> = {
   'digits-cnn': [DIGITS_FILE],
   'digits-resnet': [DIGITS_FILE],
   'digit-autoencoder': [DIGITS_FILE],
+  'digits-gan': [DIGITS_FILE],
   sentiment: [],
   'sentiment-finetune': [CHECKPOINT_FILE],
   'char-lm': [],

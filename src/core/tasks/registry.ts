@@ -7,6 +7,8 @@ import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { classify2dFactory } from './classify2d/task';
 import { digitsPicture } from './digits/picture';
 import { createDigitsCnn, createDigitsMlp, createDigitsResnet } from './digits/task';
+import { ganPicture } from './gan/picture';
+import { createDigitsGan } from './gan/task';
 import { gptNamesPicture } from './gpt/picture';
 import { createGptNames } from './gpt/task';
 import { landscapePicture } from './landscape/picture';
@@ -33,6 +35,7 @@ export const TASK_FACTORIES: Readonly<Record<TaskId, TaskFactory>> = {
   'digits-cnn': createDigitsCnn,
   'digits-resnet': createDigitsResnet,
   'digit-autoencoder': createAutoencoder,
+  'digits-gan': createDigitsGan,
   sentiment: createSentiment,
   'sentiment-finetune': createSentimentFinetune,
   'char-lm': createCharLm,
@@ -49,6 +52,7 @@ export const TASK_PICTURES: Readonly<Record<TaskId, PictureBuilder>> = {
   'digits-cnn': digitsPicture,
   'digits-resnet': digitsPicture,
   'digit-autoencoder': autoencoderPicture,
+  'digits-gan': ganPicture,
   sentiment: sentencesPicture,
   'sentiment-finetune': sentencesPicture,
   'char-lm': charLmPicture,

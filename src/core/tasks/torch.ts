@@ -3,6 +3,7 @@ import { CHAR_LM_TORCH } from './char-lm/torch';
 import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { classify2dTorch } from './classify2d/torch';
 import { DIGITS_CNN_TORCH, DIGITS_MLP_TORCH, DIGITS_RESNET_TORCH } from './digits/torch';
+import { DIGITS_GAN_TORCH } from './gan/torch';
 import { GPT_NAMES_TORCH } from './gpt/torch';
 import { LANDSCAPE_SPECS } from './landscape/spec';
 import { landscapeTorch } from './landscape/torch';
@@ -27,6 +28,7 @@ export const TORCH_TASKS: Readonly<Record<TaskId, TorchTask>> = {
   'digits-cnn': DIGITS_CNN_TORCH,
   'digits-resnet': DIGITS_RESNET_TORCH,
   'digit-autoencoder': AUTOENCODER_TORCH,
+  'digits-gan': DIGITS_GAN_TORCH,
   sentiment: SENTIMENT_TORCH,
   'sentiment-finetune': SENTIMENT_FINETUNE_TORCH,
   'char-lm': CHAR_LM_TORCH,
