@@ -172,6 +172,27 @@ export const PRESETS: readonly Preset[] = [
       'fine-tunes models that are already good; from scratch the dimension wins.',
     hash: '#v=1&task=gpt-names&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.003,eps=0.001&lane=adam:lr=0.01',
   },
+  {
+    id: 'digits-resnet',
+    title: 'A tiny ResNet on the digits: ZO-SGD vs Adam',
+    explanation:
+      'A residual CNN without batch norm (4,738 weights): a stem, two stages that halve the image with a 1×1 ' +
+      'projection on the skip path, global average pooling. Its residual paths start at zero (Fixup), so at step 0 ' +
+      'it is the plain network of its skip paths. Compare it with the Digits CNN preset’s budget: Adam uses the ' +
+      'extra depth, ZO-SGD pays for the extra weights.',
+    hash: '#v=1&task=digits-resnet&seed=1&steps=300&eval=50&lane=zo-sgd:lr=0.005,eps=0.001&lane=adam:lr=0.01',
+  },
+  {
+    id: 'digits-gan',
+    title: 'A GAN whose generator learns from the discriminator’s score alone',
+    explanation:
+      'Both lanes train only the generator; the discriminator takes one Adam step by backprop after every step, the ' +
+      'same in each lane. Adam’s generator (it sees D’s gradient) keeps the game going: D’s loss stays far from 0 and ' +
+      'its samples turn into strokes, though the codes collapse onto a few shapes. ZO-SGD’s generator learns from ' +
+      'two scores a step; D wins within a hundred steps (its loss near 0, D(fake) ≈ 0), the generator’s loss climbs ' +
+      'and its samples stay noise. Two-player games are hard for noisy gradient estimates.',
+    hash: '#v=1&task=digits-gan&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.005,eps=0.001&lane=adam:lr=0.002,beta1=0.5',
+  },
 ];
 
 /** The task id and the optimizer ids a preset's link names. */

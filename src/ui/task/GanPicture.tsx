@@ -45,7 +45,10 @@ function DLossChart({ picture }: { picture: GanPicture }) {
       <text x={W - M} y={y(LN4) - 3} textAnchor="end" fontSize={10} fill="var(--muted)">ln 4: D cannot tell</text>
       <text x={M} y={M - 6} fontSize={10} fill="var(--muted)">D loss (0 – {hi.toFixed(2)})</text>
       {picture.dLoss.map((d, lane) => (
-        <polyline key={lane} fill="none" stroke={laneColour(lane)} strokeWidth={2} points={Array.from(d, (v, i) => `${x(steps[i])},${y(v)}`).join(' ')} />
+        <g key={lane}>
+          <polyline fill="none" stroke={laneColour(lane)} strokeWidth={2} points={Array.from(d, (v, i) => `${x(steps[i])},${y(v)}`).join(' ')} />
+          {d.length > 0 && <circle cx={x(last)} cy={y(d[d.length - 1])} r={3} fill={laneColour(lane)} />}
+        </g>
       ))}
     </svg>
   );
