@@ -53,6 +53,41 @@ function cnnModel(side: number, settings: Record<string, number>, seed: number):
   return { params, apply };
 }
 
+/**
+ * tf.conv2d(x, k, stride, 'same') whose filter gradient is kh·kw matrix products of strided input
+ * patches with dy (the input gradient is tfjs's own, a transposed convolution): tfjs's cpu kernel for
+ * the filter gradient (also what the wasm backend borrows) reads every element through a
+ * bounds-checked accessor and dominated a backprop step of this net.
+ */
+export function convSame(x: tf.Tensor4D, kernel: tf.Tensor4D, stride: 1 | 2): tf.Tensor4D {
+  const conv = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [input, k, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
+    save([input, k]);
+    return {
+      value: tf.conv2d(input, k, stride, 'same'),
+      gradFunc: (dy, saved) => {
+        const [xs, ks] = saved as [tf.Tensor4D, tf.Tensor4D];
+        const [b, h, w, cIn] = xs.shape;
+        const [kh, kw, , cOut] = ks.shape;
+        const [, oh, ow] = dy.shape; // dy [batch, ⌈h/stride⌉, ⌈w/stride⌉, cOut]
+        // TensorFlow's 'same' padding: ⌊total/2⌋ before, the rest after.
+        const padH = Math.max((oh - 1) * stride + kh - h, 0);
+        const padW = Math.max((ow - 1) * stride + kw - w, 0);
+        const padded = tf.pad(xs, [[0, 0], [padH >> 1, padH - (padH >> 1)], [padW >> 1, padW - (padW >> 1)], [0, 0]]);
+        const dyRows = tf.reshape(dy, [b * oh * ow, cOut]);
+        const taps: tf.Tensor[] = []; // per kernel tap [cIn, cOut]
+        for (let i = 0; i < kh; i++)
+          for (let j = 0; j < kw; j++) {
+            const patch = tf.stridedSlice(padded, [0, i, j, 0], [b, i + (oh - 1) * stride + 1, j + (ow - 1) * stride + 1, cIn], [1, stride, stride, 1]);
+            taps.push(tf.matMul(tf.reshape(patch, [b * oh * ow, cIn]), dyRows, true, false));
+          }
+        return [tf.conv2dTranspose(dy as tf.Tensor4D, ks, xs.shape, stride, 'same'), tf.reshape(tf.stack(taps), [kh, kw, cIn, cOut])];
+      },
+    };
+  });
+  return conv(x, kernel) as tf.Tensor4D;
+}
+
 /** Weights of the ResNet for c stem channels: 280c² + 62c + 10 (stem, two stages, dense head). */
 export const resnetParamCount = (c: number) => 280 * c * c + 62 * c + 10;
 
@@ -73,8 +108,8 @@ function residualStage(cIn: number, cOut: number, seed: number, key: number, ind
   const [k1, b1, k2, b2, p] = params as tf.Tensor4D[];
   const apply = (h: tf.Tensor4D) => {
     const a = tf.tanh(h);
-    const branch = tf.conv2d(tf.tanh(tf.add(tf.conv2d(a, k1, 2, 'same'), b1)) as tf.Tensor4D, k2, 1, 'same');
-    return tf.add(tf.conv2d(a, p, 2, 'same'), tf.add(branch, b2)) as tf.Tensor4D;
+    const branch = convSame(tf.tanh(tf.add(convSame(a, k1, 2), b1)) as tf.Tensor4D, k2, 1);
+    return tf.add(convSame(a, p, 2), tf.add(branch, b2)) as tf.Tensor4D;
   };
   return { params, apply };
 }
@@ -92,7 +127,7 @@ function resnetModel(side: number, settings: Record<string, number>, seed: numbe
   const head = [glorotVariable([4 * c, 10], 4 * c, 10, seed, key, 5), zerosVariable([10])];
   const apply = (x: tf.Tensor) => {
     const img = tf.reshape(x, [-1, side, side, 1]) as tf.Tensor4D; // [batch, side, side, 1]
-    const h0 = tf.add(tf.conv2d(img, stem[0] as tf.Tensor4D, 1, 'same'), stem[1]) as tf.Tensor4D; // [batch, side, side, c]
+    const h0 = tf.add(convSame(img, stem[0] as tf.Tensor4D, 1), stem[1]) as tf.Tensor4D; // [batch, side, side, c]
     const h2 = stage2.apply(stage1.apply(h0)); // [batch, ⌈side/4⌉, ⌈side/4⌉, 4c]
     const pooled = tf.mean(tf.tanh(h2), [1, 2]) as tf.Tensor2D; // [batch, 4c]
     return tf.add(tf.matMul(pooled, head[0] as tf.Tensor2D), head[1]);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { digitsState, resnetParamCount } from '../../../../src/core/tasks/digits/task';
+import { convSame, digitsState, resnetParamCount } from '../../../../src/core/tasks/digits/task';
 import { make, setUpTasks } from '../../../helpers/tasks';
 
 beforeAll(setUpTasks);
@@ -65,6 +65,26 @@ describe('digits-resnet', () => {
     expect(change).toBeGreaterThan(1e-2);
     tf.dispose([x, skipOnly, logits, withBranch]);
     t.dispose();
+  });
+
+  it.each([
+    [[4, 14, 14, 1], [3, 3, 1, 3], 1],
+    [[4, 14, 14, 3], [3, 3, 3, 6], 2],
+    [[4, 7, 7, 6], [1, 1, 6, 12], 2],
+    [[4, 7, 7, 6], [3, 3, 6, 12], 2],
+  ] as const)('convSame %j ∗ %j, stride %i: tf.conv2d’s value, and its gradients (the filter’s by matrix products) as tf.conv2d’s', (xShape, kShape, stride) => {
+    const x = tf.randomNormal([...xShape], 0, 1, 'float32', 1) as tf.Tensor4D;
+    const k = tf.randomNormal([...kShape], 0, 1, 'float32', 2) as tf.Tensor4D;
+    const loss = (conv: (x: tf.Tensor4D, k: tf.Tensor4D) => tf.Tensor) => (a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.mul(tf.sin(tf.range(0, conv(x, k).size).reshape(conv(x, k).shape)), conv(a as tf.Tensor4D, b as tf.Tensor4D)));
+    const ours = tf.grads(loss((a, b) => convSame(a, b, stride)))([x, k]);
+    const theirs = tf.grads(loss((a, b) => tf.conv2d(a, b, stride, 'same')))([x, k]);
+    const maxDiff = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
+    expect(maxDiff(convSame(x, k, stride), tf.conv2d(x, k, stride, 'same'))).toBe(0);
+    expect(maxDiff(ours[0], theirs[0])).toBeLessThan(1e-5);
+    expect(maxDiff(ours[1], theirs[1])).toBeLessThan(1e-4);
+    expect(tf.tidy(() => tf.max(tf.abs(theirs[1])).dataSync()[0])).toBeGreaterThan(0.1);
+    tf.dispose([x, k, ...ours, ...theirs]);
   });
 
   it('gradients of every weight, the residual paths’ included, agree with central finite differences (nonzero K₂)', () => {
