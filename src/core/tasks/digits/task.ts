@@ -53,13 +53,17 @@ function cnnModel(side: number, settings: Record<string, number>, seed: number):
   return { params, apply };
 }
 
+const CPU_BACKENDS = new Set(['cpu', 'wasm']);
+
 /**
  * tf.conv2d(x, k, stride, 'same') whose filter gradient is kh·kw matrix products of strided input
  * patches with dy (the input gradient is tfjs's own, a transposed convolution): tfjs's cpu kernel for
  * the filter gradient (also what the wasm backend borrows) reads every element through a
- * bounds-checked accessor and dominated a backprop step of this net.
+ * bounds-checked accessor and dominated a backprop step of this net. GPU backends use tf.conv2d as is.
  */
 export function convSame(x: tf.Tensor4D, kernel: tf.Tensor4D, stride: 1 | 2): tf.Tensor4D {
+  // The GPU backends' own kernel is fast, and each extra op is another shader to compile there.
+  if (!CPU_BACKENDS.has(tf.getBackend())) return tf.conv2d(x, kernel, stride, 'same');
   const conv = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, k, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([input, k]);
