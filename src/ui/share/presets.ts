@@ -178,9 +178,10 @@ export const PRESETS: readonly Preset[] = [
     explanation:
       'A residual CNN without batch norm (4,738 weights): a stem, two stages that halve the image with a 1×1 ' +
       'projection on the skip path, global average pooling. Its residual paths start at zero (Fixup), so at step 0 ' +
-      'it is the plain network of its skip paths. Compare it with the Digits CNN preset’s budget: Adam uses the ' +
-      'extra depth, ZO-SGD pays for the extra weights.',
-    hash: '#v=1&task=digits-resnet&seed=1&steps=300&eval=50&lane=zo-sgd:lr=0.005,eps=0.001&lane=adam:lr=0.01',
+      'it is the plain network of its skip paths. In 1,000 steps Adam reaches about 91% test accuracy, as on the ' +
+      'plain Digits CNN (1,626 weights); ZO-SGD reaches about 25% here against 43% there: three times the ' +
+      'weights, and a perturbation of a residual path’s first convolution changes nothing while its last one is zero.',
+    hash: '#v=1&task=digits-resnet&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.01,eps=0.001&lane=adam:lr=0.01',
   },
   {
     id: 'digits-gan',

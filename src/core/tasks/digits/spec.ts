@@ -44,7 +44,7 @@ export const DIGITS_RESNET_SPEC: TaskSpec<'digits-resnet'> = {
     'in Fixup), global average pooling and a dense layer to 10 classes. Metric: test accuracy. ' +
     'Picture: test digits with each lane’s guesses, and its confusion matrix.',
   metric: 'accuracy',
-  suggested: { 'zo-sgd': { lr: 0.005 }, adam: { lr: 0.01 } },
+  suggested: { 'zo-sgd': { lr: 0.01 }, adam: { lr: 0.01 } },
   settings: [
     { name: 'channels', label: 'channels c', default: 4, min: 1, max: 16, log: true, integer: true, meaning: 'Filters of the stem (the stages have 2c and 4c).' },
     TRAIN_DIGITS_SETTING,
