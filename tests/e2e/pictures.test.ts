@@ -83,6 +83,10 @@ describe('task pictures in Chromium (WebGPU)', () => {
     if (kind === 'boundary') expect(drawn.canvases).toBe(2); // one per lane
     if (kind === 'digits') expect(drawn.canvases).toBe(3); // the digits and a confusion matrix per lane
     if (kind === 'images') expect(drawn.canvases).toBe(5); // originals, then reconstructions and samples per lane
+    if (kind === 'gan') {
+      expect(drawn.canvases).toBe(3); // real digits, then a grid of samples per lane
+      expect(drawn.svgs).toBe(1); // D's loss over time
+    }
     if (kind === 'spectrum' || kind === 'fit') expect(drawn.svgs).toBe(1);
     if (kind === 'sentences') expect(drawn.rows).toBeGreaterThan(0);
     if (kind === 'names') {

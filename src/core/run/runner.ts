@@ -207,6 +207,7 @@ export class Runner {
           const ta = performance.now();
           const diag = before ? this.diagnosticsAfter(lane, before) : [];
           diagMs += performance.now() - ta;
+          lane.task.afterStep?.(batch, step);
           lane.state.forwardPasses += lane.optimizer.forwardPassesPerStep();
           const evals = evalNow ? lane.task.evaluate() : [];
           lane.state.wallMs += performance.now() - t0 - diagMs;

@@ -143,6 +143,26 @@ export interface ImagesPicture extends PictureBase {
   samples: Float32Array[];
 }
 
+/**
+ * A GAN: real test digits, every lane's generated digits from the same fixed codes, and the
+ * discriminator's side of the game (the loss chart shows the generator's).
+ */
+export interface GanPicture extends PictureBase {
+  kind: 'gan';
+  side: number;
+  /** [k × side²] in [0, 1]. */
+  real: Float32Array;
+  /** Per lane: G(z) for the same s fixed codes in every lane, [s × side²] in [0, 1]. */
+  samples: Float32Array[];
+  /** Steps at which D's evaluation loss was recorded (the same in every lane), [m]. */
+  historySteps: Float32Array;
+  /** Per lane: D's loss on the test digits and the fixed codes' fakes at those steps, [m]. */
+  dLoss: Float32Array[];
+  /** Per lane now: mean D(x) on the test digits and mean D(G(z)) on the fixed codes. */
+  realScore: Float32Array;
+  fakeScore: Float32Array;
+}
+
 export type TaskPicture =
   | LandscapePicture
   | SpectrumPicture
@@ -152,7 +172,8 @@ export type TaskPicture =
   | SentencesPicture
   | TextPicture
   | NamesPicture
-  | ImagesPicture;
+  | ImagesPicture
+  | GanPicture;
 
 export type TaskPictureKind = TaskPicture['kind'];
 

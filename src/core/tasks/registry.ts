@@ -6,7 +6,9 @@ import { boundaryPicture } from './classify2d/picture';
 import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { classify2dFactory } from './classify2d/task';
 import { digitsPicture } from './digits/picture';
-import { createDigitsCnn, createDigitsMlp } from './digits/task';
+import { createDigitsCnn, createDigitsMlp, createDigitsResnet } from './digits/task';
+import { ganPicture } from './gan/picture';
+import { createDigitsGan } from './gan/task';
 import { gptNamesPicture } from './gpt/picture';
 import { promptPicture } from './gpt/prompt-picture';
 import { createPromptClassify } from './gpt/prompt-task';
@@ -33,7 +35,9 @@ export const TASK_FACTORIES: Readonly<Record<TaskId, TaskFactory>> = {
   regression: createRegression,
   'digits-mlp': createDigitsMlp,
   'digits-cnn': createDigitsCnn,
+  'digits-resnet': createDigitsResnet,
   'digit-autoencoder': createAutoencoder,
+  'digits-gan': createDigitsGan,
   sentiment: createSentiment,
   'sentiment-finetune': createSentimentFinetune,
   'char-lm': createCharLm,
@@ -49,7 +53,9 @@ export const TASK_PICTURES: Readonly<Record<TaskId, PictureBuilder>> = {
   regression: regressionPicture,
   'digits-mlp': digitsPicture,
   'digits-cnn': digitsPicture,
+  'digits-resnet': digitsPicture,
   'digit-autoencoder': autoencoderPicture,
+  'digits-gan': ganPicture,
   sentiment: sentencesPicture,
   'sentiment-finetune': sentencesPicture,
   'char-lm': charLmPicture,

@@ -2,6 +2,7 @@ import { AUTOENCODER_SPEC } from './autoencoder/spec';
 import { CHAR_LM_SPEC } from './char-lm/spec';
 import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { DIGITS_SPECS } from './digits/spec';
+import { DIGITS_GAN_SPEC } from './gan/spec';
 import { PROMPT_CLASSIFY_SPEC } from './gpt/prompt-spec';
 import { GPT_NAMES_SPEC } from './gpt/spec';
 import { LANDSCAPE_SPECS } from './landscape/spec';
@@ -23,6 +24,7 @@ export const TASK_SPECS = [
   REGRESSION_SPEC,
   ...DIGITS_SPECS,
   AUTOENCODER_SPEC,
+  DIGITS_GAN_SPEC,
   ...SENTIMENT_SPECS,
   CHAR_LM_SPEC,
   GPT_NAMES_SPEC,

@@ -2,7 +2,8 @@ import { AUTOENCODER_TORCH } from './autoencoder/torch';
 import { CHAR_LM_TORCH } from './char-lm/torch';
 import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { classify2dTorch } from './classify2d/torch';
-import { DIGITS_CNN_TORCH, DIGITS_MLP_TORCH } from './digits/torch';
+import { DIGITS_CNN_TORCH, DIGITS_MLP_TORCH, DIGITS_RESNET_TORCH } from './digits/torch';
+import { DIGITS_GAN_TORCH } from './gan/torch';
 import { PROMPT_CLASSIFY_TORCH } from './gpt/prompt-torch';
 import { GPT_NAMES_TORCH } from './gpt/torch';
 import { LANDSCAPE_SPECS } from './landscape/spec';
@@ -26,7 +27,9 @@ export const TORCH_TASKS: Readonly<Record<TaskId, TorchTask>> = {
   regression: REGRESSION_TORCH,
   'digits-mlp': DIGITS_MLP_TORCH,
   'digits-cnn': DIGITS_CNN_TORCH,
+  'digits-resnet': DIGITS_RESNET_TORCH,
   'digit-autoencoder': AUTOENCODER_TORCH,
+  'digits-gan': DIGITS_GAN_TORCH,
   sentiment: SENTIMENT_TORCH,
   'sentiment-finetune': SENTIMENT_FINETUNE_TORCH,
   'char-lm': CHAR_LM_TORCH,

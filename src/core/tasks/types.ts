@@ -25,6 +25,12 @@ export interface TaskInstance {
   batch(step: number): Batch | null;
   /** Forward pass only: the minibatch loss. */
   loss(batch: Batch | null): tf.Scalar;
+  /**
+   * The task's own update after the optimizer's step, on the same batch: a GAN's discriminator,
+   * trained by backprop identically in every lane. Counted in the lane's wall time, not in its
+   * forward passes (it is the same in every lane).
+   */
+  afterStep?(batch: Batch | null, step: number): void;
   /** [eval loss] or [eval loss, metric] on a fixed evaluation set. Caller owns the scalars. */
   evaluate(): tf.Scalar[];
   dispose(): void;

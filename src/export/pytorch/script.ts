@@ -129,7 +129,7 @@ def main():
         hyper.update(SCHEDULE.get(step, {}))
         batch = task.batch(step)
         loss = train_step(task.params, lambda: task.loss(batch), step, hyper, state)
-        if not math.isfinite(loss):
+${torchTask.afterStep ? '        task.after_step(batch)\n' : ''}        if not math.isfinite(loss):
             print(f"step {step:6d}  diverged (train_loss {loss})")
             return 1
         if step == 1 or step % args.log_every == 0 or step == args.steps:

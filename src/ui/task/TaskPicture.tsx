@@ -4,6 +4,7 @@ import { useStore } from '../store';
 import { BoundaryPicture } from './BoundaryPicture';
 import { DigitsPicture } from './DigitsPicture';
 import { FitPicture } from './FitPicture';
+import { GanPicture } from './GanPicture';
 import { ImagesPicture } from './ImagesPicture';
 import { LandscapePicture } from './LandscapePicture';
 import { NamesPicture } from './NamesPicture';
@@ -24,6 +25,7 @@ const CAPTIONS: Record<TaskPicture['kind'], string> = {
   text: 'A sample per lane (same prompt and random draws), and each character of a held-out text shaded by the lane’s loss on it.',
   names: 'New names per lane (✓: a name of the training set), each letter of held-out names shaded by the lane’s loss on it, and one attention head over a fixed name.',
   images: 'Test digits, each lane’s reconstructions, and samples its decoder draws from random codes.',
+  gan: 'Real digits and the discriminator’s loss over time (dashed: ln 4, D cannot tell); per lane, its generator’s digits from the same fixed codes and D’s mean score on real and fake.',
 };
 
 function Picture({ picture }: { picture: TaskPicture }) {
@@ -46,6 +48,8 @@ function Picture({ picture }: { picture: TaskPicture }) {
       return <NamesPicture picture={picture} />;
     case 'images':
       return <ImagesPicture picture={picture} />;
+    case 'gan':
+      return <GanPicture picture={picture} />;
   }
 }
 

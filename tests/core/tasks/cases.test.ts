@@ -21,6 +21,7 @@ describe('task losses and metrics: hand-computed cases', () => {
     ['xor', 2],
     ['digits-mlp', 10],
     ['digits-cnn', 10],
+    ['digits-resnet', 10],
   ] as const)('%s: a zero output layer predicts uniformly over K = %i classes: loss ln K, accuracy 1/K', (id, classes) => {
     const t = make(id);
     const n = t.params.length;

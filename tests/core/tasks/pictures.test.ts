@@ -29,6 +29,8 @@ function laneArrays(picture: TaskPicture): unknown[][] {
       return [picture.samples, picture.inTraining, picture.charLoss, picture.attention];
     case 'images':
       return [picture.reconstructions, picture.samples];
+    case 'gan':
+      return [picture.samples, picture.dLoss, Array.from(picture.realScore), Array.from(picture.fakeScore)];
   }
 }
 

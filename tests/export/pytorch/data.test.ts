@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../../src/core/run/codec';
 import { hashString } from '../../../src/core/random/philox';
 import { decodeDigits } from '../../../src/core/tasks/digits/data';
+import { ganState } from '../../../src/core/tasks/gan/task';
 import { decodeCheckpoint } from '../../../src/core/tasks/sentiment/checkpoint';
 import { FIRST_RATED, flippedWords, makeCorpus, ratedWords } from '../../../src/core/tasks/sentiment/corpus';
 import { preparedScript, whyNoScript } from '../../../src/ui/share/pytorchDownload';
@@ -86,10 +88,16 @@ describe.skipIf(!torchPython && !process.env.CI)('PyTorch export of the data tas
   it.each([
     ['digits-mlp', '#task=digits-mlp&t.hidden=16&seed=4&lane=zo-sgd'],
     ['digits-cnn', '#task=digits-cnn&t.channels=3&seed=4&lane=zo-sgd'],
+    ['digits-resnet', '#task=digits-resnet&t.channels=2&seed=4&lane=zo-sgd'],
     ['digit-autoencoder', '#task=digit-autoencoder&t.hidden=12&t.latent=3&seed=4&lane=zo-sgd'],
   ])('%s: same shapes, and with the playground’s weights the same eval loss and metric on the same test digits', (id, hash) => {
     const { config } = decodeConfig(`${hash}&t.train=100`);
     const task = make(id, config.task.settings, config.seed);
+    // Weights that start at zero (biases, the ResNet's last residual convolutions) get small random
+    // values, so every weight takes part in the comparison.
+    task.params.forEach((p, i) => {
+      if (p.dataSync().every((v) => v === 0)) p.assign(tf.randomNormal(p.shape, 0, 0.3, 'float32', i));
+    });
     const weights = task.params.map((p) => [Array.from(p.dataSync()), p.shape]);
     const [loss, metric] = task.evaluate().map(value);
     task.dispose();
@@ -109,6 +117,47 @@ describe.skipIf(!torchPython && !process.env.CI)('PyTorch export of the data tas
     expect(out[0]).toBe(task.numParams);
     expect(relative(out[1], loss)).toBeLessThan(1e-4);
     expect(relative(out[2], metric)).toBeLessThan(1e-4);
+  });
+
+  it('digits-gan: with the playground’s G, D and codes, the same losses; after one D step (Adam, the same batch) the same D', () => {
+    const hash = '#task=digits-gan&t.latent=3&t.hidden=8&t.dHidden=6&t.batch=8&t.dLr=0.01&seed=4&lane=zo-sgd&t.train=100';
+    const { config } = decodeConfig(hash);
+    const task = make('digits-gan', config.task.settings, config.seed);
+    const { generator, discriminator, evalCodes } = ganState.of(task);
+    // Zero biases get small random values, so every weight takes part.
+    [...generator.params, ...discriminator.params].forEach((p, i) => {
+      if (p.dataSync().every((v) => v === 0)) p.assign(tf.randomNormal(p.shape, 0, 0.3, 'float32', i));
+    });
+    const weights = (vars: readonly tf.Variable[]) => vars.map((p) => Array.from(p.dataSync()));
+    const batch = task.batch(3)!;
+    const input = {
+      g: weights(generator.params),
+      d: weights(discriminator.params),
+      codes: Array.from(evalCodes.dataSync()),
+      x: Array.from(batch.x.dataSync()),
+      z: Array.from(batch.y.dataSync()),
+    };
+    const before = task.evaluate().map(value);
+    task.afterStep!(batch, 3);
+    const after = task.evaluate().map(value);
+    const dAfter = weights(discriminator.params).flat();
+    tf.dispose([batch.x, batch.y]);
+    task.dispose();
+    const out = inScript(writeScript(hash), input, [
+      'task = m.Task(4, torch.device("cpu"))',
+      'for p, w in zip(task.params + task.d_params, data["g"] + data["d"]):',
+      '    p.data.copy_(torch.tensor(w).reshape(p.shape))',
+      'task.eval_codes = torch.tensor(data["codes"]).reshape(task.eval_codes.shape)',
+      'before = list(task.evaluate())',
+      'x, z = torch.tensor(data["x"]).reshape(-1, 196), torch.tensor(data["z"]).reshape(-1, 3)',
+      'with torch.no_grad():',
+      '    task.after_step((x, z))',
+      'out = {"before": before, "after": list(task.evaluate()), "d": torch.cat([p.detach().flatten() for p in task.d_params]).tolist()}',
+    ].join('\n')) as { before: number[]; after: number[]; d: number[] };
+    out.before.forEach((v, i) => expect(relative(v, before[i])).toBeLessThan(1e-4));
+    out.after.forEach((v, i) => expect(relative(v, after[i])).toBeLessThan(1e-4));
+    expect(Math.abs(after[1] - before[1])).toBeGreaterThan(1e-3); // the step moved D
+    out.d.forEach((w, i) => expect(Math.abs(w - dAfter[i])).toBeLessThan(1e-5));
   });
 
   it('sentiment-finetune: the checkpoint to the bit, and on the playground’s eval sentences the playground’s step-0 eval loss', () => {

@@ -34,4 +34,22 @@ export const DIGITS_CNN_SPEC: TaskSpec<'digits-cnn'> = {
   ],
 };
 
-export const DIGITS_SPECS = [DIGITS_MLP_SPEC, DIGITS_CNN_SPEC] as const;
+export const DIGITS_RESNET_SPEC: TaskSpec<'digits-resnet'> = {
+  id: 'digits-resnet',
+  label: 'Digits ResNet (MNIST 14×14)',
+  description:
+    'The same digits classified by a tiny residual net without batch norm: a 3×3 stem (c channels), two ' +
+    'residual stages that halve the image with stride 2 (2c and 4c channels; a 1×1 projection on the ' +
+    'skip path, two 3×3 convolutions with tanh on the residual path, its last one zero at the start as ' +
+    'in Fixup), global average pooling and a dense layer to 10 classes. Metric: test accuracy. ' +
+    'Picture: test digits with each lane’s guesses, and its confusion matrix.',
+  metric: 'accuracy',
+  suggested: { 'zo-sgd': { lr: 0.01 }, adam: { lr: 0.01 } },
+  settings: [
+    { name: 'channels', label: 'channels c', default: 4, min: 1, max: 16, log: true, integer: true, meaning: 'Filters of the stem (the stages have 2c and 4c).' },
+    TRAIN_DIGITS_SETTING,
+    batchSetting(32),
+  ],
+};
+
+export const DIGITS_SPECS = [DIGITS_MLP_SPEC, DIGITS_CNN_SPEC, DIGITS_RESNET_SPEC] as const;

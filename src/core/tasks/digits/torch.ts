@@ -2,8 +2,10 @@ import { PY_CLASSIFIER, PY_MLP, base64Lines, fillTemplate, type TorchTask } from
 import { DIGITS_FILE, DIGITS_HEADER_BYTES, digitsHeader } from './data';
 import template from './torch.py?raw';
 import cnnPy from './torch_cnn.py?raw';
+import convPy from './torch_conv.py?raw';
 import dataPy from './torch_data.py?raw';
 import mlpPy from './torch_mlp.py?raw';
+import resnetPy from './torch_resnet.py?raw';
 
 /**
  * PyTorch templates of the digit tasks (the autoencoder's too: ../autoencoder/torch.ts). The script
@@ -57,4 +59,5 @@ export function digitsTorch(fill: (data: string) => string): TorchTask {
 const classifier = (model: string) => digitsTorch((data) => fillTemplate(template, { data, model }));
 
 export const DIGITS_MLP_TORCH = classifier(mlpPy);
-export const DIGITS_CNN_TORCH = classifier(cnnPy);
+export const DIGITS_CNN_TORCH = classifier(`${convPy}\n\n${cnnPy}`);
+export const DIGITS_RESNET_TORCH = classifier(`${convPy}\n\n${resnetPy}`);

@@ -21,6 +21,11 @@ export const METRICS = {
   'R²': { higherIsBetter: true, ofLoss: null, logScale: false, range: null },
   /** −10·log10(MSE) for pixels in [0, 1]. */
   'PSNR (dB)': { higherIsBetter: true, ofLoss: (mse: number) => (-10 * Math.log(mse)) / Math.LN10, logScale: false, range: null },
+  /**
+   * The discriminator's loss on real test digits and generated samples from fixed codes (digits-gan):
+   * ln 4 when it cannot tell them apart, near 0 when it wins, so higher is better for the generator.
+   */
+  'D loss': { higherIsBetter: true, ofLoss: null, logScale: false, range: null },
 } as const satisfies Record<string, MetricInfo>;
 
 export type MetricName = keyof typeof METRICS;

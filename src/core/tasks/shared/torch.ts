@@ -23,6 +23,8 @@ export interface TorchTask {
   assets?: readonly string[];
   /** Python source of `class Task` (and helpers), at module level; a function when it embeds data (`seed`: the run's, for data the playground draws by it). */
   code: string | ((ctx: { settings: Readonly<Record<string, number>>; assets: Readonly<Record<string, Uint8Array>>; seed: number }) => string);
+  /** The task has its own update after each step (TaskInstance.afterStep): the loop calls `task.after_step(batch)`. */
+  afterStep?: boolean;
 }
 
 /**
