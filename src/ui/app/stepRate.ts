@@ -1,29 +1,50 @@
+import type { StepTiming } from '../../worker/protocol';
 import { useStore } from '../store';
 
 /**
- * Steps per second of the run as the user sees it (all lanes in lockstep), measured over the last
- * couple of seconds of `state` events; ETA for the rest of the step budget.
+ * Steps per second of the run as the user sees it (all lanes in lockstep) and where its time went,
+ * from the worker's `timing` events: the last couple of seconds of them, summed. The header's
+ * steps/s and the speed panel's breakdown both read `recentTiming`, so they cannot disagree.
  */
 const WINDOW_MS = 2500;
-let samples: { t: number; step: number }[] = [];
+let windows: StepTiming[] = [];
 
+/** A `timing` event from the worker. */
+export function recordTiming(timing: StepTiming): void {
+  windows.push(timing);
+  let wall = 0;
+  for (let i = windows.length - 1; i >= 0; i--) {
+    wall += windows[i].wallMs;
+    if (wall > WINDOW_MS && i > 0) {
+      windows = windows.slice(i);
+      break;
+    }
+  }
+}
+
+/** A new run (or a reset) starts with no figures. */
 export function startRateTracking(): () => void {
   return useStore.subscribe((s, prev) => {
-    if (s.step === prev.step) return;
-    const t = performance.now();
-    if (s.step < prev.step) samples = [];
-    samples.push({ t, step: s.step });
-    while (samples.length > 2 && t - samples[0].t > WINDOW_MS) samples.shift();
+    if (s.step < prev.step || (s.step === 0 && prev.step !== 0)) windows = [];
   });
 }
 
-/** NaN until two samples a moment apart exist, or when the run is not playing. */
+/** The recent windows summed (null before the first one). */
+export function recentTiming(): StepTiming | null {
+  if (windows.length === 0) return null;
+  const sum: StepTiming = { ...windows[0], laneMs: [...windows[0].laneMs] };
+  for (const w of windows.slice(1)) {
+    for (const key of ['steps', 'wallMs', 'evalMs', 'diagnosticsMs', 'readbackMs', 'pictureMs', 'memoryMs', 'messagingMs', 'idleMs'] as const) sum[key] += w[key];
+    w.laneMs.forEach((ms, lane) => (sum.laneMs[lane] = (sum.laneMs[lane] ?? 0) + ms));
+  }
+  return sum;
+}
+
+/** Steps per wall-clock second over the recent windows; NaN when the run is not playing or none has come yet. */
 export function stepsPerSecond(playing: boolean): number {
-  if (!playing || samples.length < 2) return NaN;
-  const a = samples[0];
-  const b = samples[samples.length - 1];
-  const dt = (b.t - a.t) / 1000;
-  return dt > 0.2 ? (b.step - a.step) / dt : NaN;
+  const t = recentTiming();
+  if (!playing || !t || t.wallMs < 200) return NaN;
+  return (1000 * t.steps) / t.wallMs;
 }
 
 export function formatEta(seconds: number): string {
