@@ -1,13 +1,13 @@
 import type { ChunkTiming } from '../core/run/runner';
 import type { StepTiming } from './protocol';
 
-type Part = 'pictureMs' | 'memoryMs' | 'messagingMs';
+type Part = 'pictureMs' | 'memoryMs' | 'messagingMs' | 'idleMs';
 
 /**
  * Where a playing run's wall time goes, window by window (a window ends at each metrics flush):
  * the runner's chunks say how long each lane computed, evaluated and waited for its readback; the
- * host times its pictures, memory reports and messages; whatever is left of the window's wall time
- * is idle (message-loop turns between chunks). So the parts always sum to the window's wall time,
+ * host times its pictures, memory reports, messages and the waits for its message loop; whatever is
+ * left of the window's wall time is `otherMs`. So the parts always sum to the window's wall time,
  * and steps / wall time is the rate the user sees.
  */
 export class WallAccount {
@@ -17,7 +17,7 @@ export class WallAccount {
 
   private static empty(numLanes: number): StepTiming {
     const laneMs = Array.from({ length: numLanes }, () => 0);
-    return { steps: 0, wallMs: 0, laneMs, evalMs: 0, diagnosticsMs: 0, readbackMs: 0, pictureMs: 0, memoryMs: 0, messagingMs: 0, idleMs: 0 };
+    return { steps: 0, wallMs: 0, laneMs, evalMs: 0, diagnosticsMs: 0, readbackMs: 0, pictureMs: 0, memoryMs: 0, messagingMs: 0, idleMs: 0, otherMs: 0 };
   }
 
   /** Start counting (Play): the time before it, paused, is nobody's. */
@@ -63,8 +63,8 @@ export class WallAccount {
     const now = performance.now();
     const t = this.timing;
     t.wallMs = now - this.start;
-    const accounted = t.laneMs.reduce((a, b) => a + b, 0) + t.evalMs + t.diagnosticsMs + t.readbackMs + t.pictureMs + t.memoryMs + t.messagingMs;
-    t.idleMs = Math.max(0, t.wallMs - accounted);
+    const accounted = t.laneMs.reduce((a, b) => a + b, 0) + t.evalMs + t.diagnosticsMs + t.readbackMs + t.pictureMs + t.memoryMs + t.messagingMs + t.idleMs;
+    t.otherMs = Math.max(0, t.wallMs - accounted);
     this.start = now;
     this.timing = WallAccount.empty(t.laneMs.length);
     return t;

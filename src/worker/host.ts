@@ -222,6 +222,10 @@ export class RunHost implements PacedRun {
     if (timing) this.post({ type: 'timing', timing });
   }
 
+  yielded(ms: number): void {
+    this.account.add('idleMs', ms);
+  }
+
   loopEnded(): void {
     this.account.end();
     if (this.runner?.done) this.playing = false;

@@ -67,12 +67,14 @@ export interface MeasuredBackend {
   stepsPerSec: number;
   /** A software WebGPU adapter (SwiftShader, llvmpipe…): the GPU is emulated on the CPU. */
   software?: boolean;
+  /** Its first step had not finished when the probe stopped waiting: stepsPerSec is an upper bound. */
+  cutOff?: boolean;
 }
 
 /**
  * Where the wall time of a playing run went, over one reporting window (a few chunks): every
  * millisecond between the window's start and its end falls in exactly one field, so the fields sum
- * to `wallMs`. Compute is per lane (its steps, evaluation excluded); `readbackMs` is the wait for
+ * to `wallMs` (`otherMs` is what is left over). Compute is per lane (its steps, evaluation excluded); `readbackMs` is the wait for
  * the chunk's losses to come back (on WebGPU and WebGL this is where the queued GPU work runs).
  */
 export interface StepTiming {
@@ -88,8 +90,10 @@ export interface StepTiming {
   memoryMs: number;
   /** Posting messages (metric batches, state) and copying their buffers. */
   messagingMs: number;
-  /** The rest: turns of the message loop between chunks, the chunk's own bookkeeping. */
+  /** Waiting for turns of the worker's message loop between chunks (where a Pause gets in). */
   idleMs: number;
+  /** The rest of the window: the host's bookkeeping between the parts above. */
+  otherMs: number;
 }
 
 export type { LaneMemory, LaneStatus, LaneStatusInfo } from '../core/run/metrics';

@@ -71,7 +71,7 @@ export function SpeedChart() {
           ),
         )}
       </div>
-      <StepBreakdown version={version} />
+      <StepBreakdown />
     </section>
   );
 }

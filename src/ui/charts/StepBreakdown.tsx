@@ -1,7 +1,7 @@
 import { laneColour, laneLabel } from '../lanes/laneStyle';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
-import { recentTiming } from '../app/stepRate';
+import { useRecentTiming } from '../app/stepRate';
 import { breakdown } from './stepBreakdown';
 
 /** Colours of the shared parts (lanes use their own). */
@@ -13,6 +13,7 @@ const PART_COLOURS: Record<string, string> = {
   memoryMs: '#84cc16',
   messagingMs: '#ec4899',
   idleMs: '#cbd5e1',
+  otherMs: '#94a3b8',
 };
 
 const fmtMs = (ms: number) => (ms >= 10 ? ms.toFixed(1) : ms >= 0.1 ? ms.toFixed(2) : ms.toFixed(3));
@@ -23,11 +24,11 @@ const fmtRate = (r: number) => (Number.isFinite(r) ? formatNumber(Number(r.toPre
  * evaluation, readback, picture, memory report, messaging and idle, as a stacked bar and a table.
  * Its steps/s is the header's.
  */
-export function StepBreakdown({ version }: { version: number }) {
+export function StepBreakdown() {
   const lanes = useStore((s) => s.config.lanes);
   const playing = useStore((s) => s.playing);
-  void version;
-  const timing = playing ? recentTiming() : null;
+  const recent = useRecentTiming();
+  const timing = playing ? recent : null;
   const b = timing ? breakdown(timing, (lane) => laneLabel(lane, lanes[lane]?.optimizer ?? '?')) : null;
   if (!b) return <p className="hint" data-testid="step-breakdown">Where each step&apos;s time goes appears while the run plays.</p>;
   const colour = (key: string, lane?: number) => (lane !== undefined ? laneColour(lane) : PART_COLOURS[key]);
@@ -65,7 +66,7 @@ export function StepBreakdown({ version }: { version: number }) {
         </tbody>
       </table>
       <p className="meta">
-        Run: <span data-testid="breakdown-rate">{fmtRate(b.stepsPerSec)} steps/s</span> (the header&apos;s figure) · the lanes&apos; compute alone would allow{' '}
+        Run: <span data-testid="breakdown-rate">{fmtRate(b.stepsPerSec)} steps/s</span> (the header&apos;s figure) · the lanes&apos; own time (compute and evaluation) alone would allow{' '}
         {fmtRate(b.computeStepsPerSec)} steps/s ({Number.isFinite(b.computeStepsPerSec) ? `${Math.round((100 * b.stepsPerSec) / b.computeStepsPerSec)}%` : '—'} of it reached).
       </p>
     </div>

@@ -17,7 +17,10 @@ export interface Breakdown {
   msPerStep: number;
   /** Steps per wall-clock second: the header's figure. */
   stepsPerSec: number;
-  /** What the lanes' compute alone would allow: 1000 / Σ lane ms per step. */
+  /**
+   * What the lanes' own time alone would allow: 1000 / (Σ lane compute + evaluation) per step, the
+   * time the speed chart's per-lane curves count.
+   */
   computeStepsPerSec: number;
 }
 
@@ -29,6 +32,7 @@ const SHARED: { key: keyof StepTiming; label: string }[] = [
   { key: 'memoryMs', label: 'memory report' },
   { key: 'messagingMs', label: 'messaging' },
   { key: 'idleMs', label: 'idle' },
+  { key: 'otherMs', label: 'other' },
 ];
 
 /**
@@ -42,7 +46,7 @@ export function breakdown(t: StepTiming, laneName: (lane: number) => string): Br
     ...t.laneMs.map((ms, lane) => ({ key: `lane${lane}`, label: laneName(lane), lane, msPerStep: per(ms), share: ms / t.wallMs })),
     ...SHARED.map(({ key, label }) => ({ key, label, msPerStep: per(t[key] as number), share: (t[key] as number) / t.wallMs })),
   ];
-  const computeMs = t.laneMs.reduce((a, b) => a + b, 0);
+  const computeMs = t.laneMs.reduce((a, b) => a + b, 0) + t.evalMs;
   return {
     parts,
     msPerStep: per(t.wallMs),

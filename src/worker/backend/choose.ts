@@ -5,7 +5,7 @@ import { fusedPerturbKernel } from '../../core/random/fused-perturb';
 import { perturbKernelName, setPerturbKernel, type PerturbKernel } from '../../core/random/perturb';
 import type { BackendInfo, BackendName, MeasuredBackend } from '../protocol';
 import { describeMeasured, isSoftwareAdapter, pickFastest } from './pick';
-import { measureRun, PROBE_MS } from './probe';
+import { measureRun, MIN_WARMUP_MS, PROBE_MS } from './probe';
 import { prepareWasm, wasmFeatures } from './wasm';
 import { webgpuPerturbKernel } from './webgpu-perturb';
 
@@ -115,28 +115,32 @@ export interface Verdict {
 
 /**
  * `backend=auto`: measure the run itself (measureRun: a throwaway copy of its task and lanes) on
- * every backend that starts, cheapest to start first, sharing PROBE_MS between them, and keep the
- * fastest (pick.ts). The badge lists the figures.
+ * cpu and wasm (a quarter of PROBE_MS each) and then the GPU backend (WebGPU, else WebGL; the rest,
+ * at least MIN_WARMUP_MS), and keep the fastest (pick.ts). The badge lists the figures.
  */
 export async function chooseByMeasurement(config: RunConfig): Promise<Verdict> {
   const { found, skipped } = await candidates(ORDER);
-  const probeOrder = [...found].reverse(); // cpu, wasm, webgl, webgpu
+  // One GPU backend: WebGL runs on the same GPU (or the same software rasteriser) as WebGPU, and
+  // measuring both would spend the probe compiling shaders twice.
+  const gpu = found.find((c) => c.name === 'webgpu') ?? found.find((c) => c.name === 'webgl');
+  const probeOrder = found.filter((c) => c === gpu || (c.name !== 'webgpu' && c.name !== 'webgl')).reverse(); // cpu, wasm, then the GPU
   const measured: MeasuredBackend[] = [];
   const started = new Map<BackendName, { candidate: Candidate; adapter?: string }>();
   const t0 = performance.now();
   let size = 0;
-  for (const [i, c] of probeOrder.entries()) {
+  for (const c of probeOrder) {
     const s = await startBackend(c);
     if (!s) {
       skipped.push(`the ${c.name} backend failed to initialise`);
       continue;
     }
     started.set(c.name, { candidate: c, adapter: s.adapter });
-    const left = Math.max(PROBE_MS - (performance.now() - t0), 0);
+    // The CPU backends start at full speed; the GPU's first step compiles shaders: it gets the rest.
+    const budget = c === gpu ? Math.max(PROBE_MS - (performance.now() - t0), MIN_WARMUP_MS) : PROBE_MS / 4;
     try {
-      const probe = await measureRun(config, left / (probeOrder.length - i));
+      const probe = await measureRun(config, budget);
       size = probe.size;
-      measured.push({ name: c.name, stepsPerSec: probe.stepsPerSec, software: c.software });
+      measured.push({ name: c.name, stepsPerSec: probe.stepsPerSec, software: c.software, cutOff: probe.cutOff });
     } catch {
       measured.push({ name: c.name, stepsPerSec: NaN, software: c.software });
     }

@@ -14,7 +14,8 @@ const PREFERENCE: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 /**
  * The fastest measured backend. A software adapter (SwiftShader, llvmpipe…) is only ever picked by
  * being faster than everything else measured, never by ranking first in a list; a backend whose probe
- * failed (NaN or 0 steps/s) is never picked while another ran.
+ * failed (NaN or 0 steps/s) is never picked while another ran. A cut-off figure is an upper bound,
+ * so a backend beaten by its upper bound is truly slower.
  */
 export function pickFastest(measured: readonly MeasuredBackend[]): MeasuredBackend {
   const ran = measured.filter((m) => Number.isFinite(m.stepsPerSec) && m.stepsPerSec > 0);
@@ -42,9 +43,10 @@ export function needsProbe(probedSize: number | null, size: number): boolean {
 /** "cpu: 140 steps/s, webgpu (software): 3.2 steps/s", fastest first: what the badge shows. */
 export function describeMeasured(measured: readonly MeasuredBackend[]): string {
   const rate = (x: number) => (!Number.isFinite(x) || x <= 0 ? 'failed' : `${Number(x.toPrecision(x >= 100 ? 3 : 2))} steps/s`);
+  const figure = (m: MeasuredBackend) => (m.cutOff ? `< ${rate(m.stepsPerSec)} (first step unfinished)` : rate(m.stepsPerSec));
   return [...measured]
     .sort((a, b) => (Number.isFinite(b.stepsPerSec) ? b.stepsPerSec : -1) - (Number.isFinite(a.stepsPerSec) ? a.stepsPerSec : -1))
-    .map((m) => `${m.name}${m.software ? ' (software)' : ''}: ${rate(m.stepsPerSec)}`)
+    .map((m) => `${m.name}${m.software ? ' (software)' : ''}: ${figure(m)}`)
     .join(', ');
 }
 
