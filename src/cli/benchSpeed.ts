@@ -41,7 +41,7 @@ async function waitFor(page: Page, predicate: () => boolean, timeout: number) {
   await page.waitForFunction(predicate, null, { timeout, polling: 250 });
 }
 
-/** Play `hash` for `seconds` and sample the speed panel once a second after a 3 s settling time. */
+/** Play `hash` for `seconds` and sample the speed panel once a second, from 3 s after its third step. */
 export async function measureSpeed(browser: Browser, url: string, hash: string, asked: string, seconds: number): Promise<SpeedFigure> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
@@ -50,6 +50,8 @@ export async function measureSpeed(browser: Browser, url: string, hash: string, 
     const badge = (await page.getByTestId('backend-badge').textContent()) ?? '';
     const backend = await page.evaluate(() => (window as unknown as Hooks).__zo.getState().backend ?? '?');
     await page.getByRole('button', { name: 'Play' }).click();
+    // Past the first steps (shader compilation on a GPU backend), then 3 s for the panel's window to fill.
+    await page.waitForFunction(() => (window as unknown as Hooks).__zo.getState().step >= 3, null, { timeout: 180_000, polling: 250 });
     await page.waitForTimeout(3000);
     const samples: ReturnType<typeof readPanel>[] = [];
     for (let t = 0; t < seconds; t++) {
