@@ -215,11 +215,11 @@ export class Runner {
           // Diagnostics (true gradient, snapshot, comparison) are neither timed nor counted.
           const td = performance.now();
           const before = lane.diagnostics ? this.diagnosticsBefore(lane, f) : null;
-          diagMs = performance.now() - td;
+          if (before) diagMs = performance.now() - td;
           const train = (await lane.optimizer.minimizeAsync(f, true, lane.task.params))!;
           const ta = performance.now();
           const diag = before ? this.diagnosticsAfter(lane, before) : [];
-          diagMs += performance.now() - ta;
+          if (before) diagMs += performance.now() - ta;
           lane.state.forwardPasses += lane.optimizer.forwardPassesPerStep();
           const te = performance.now();
           const evals = evalNow ? lane.task.evaluate() : [];
