@@ -37,7 +37,20 @@ describe('speed: backend by measurement, every millisecond of a step accounted',
     const fastest = [...rates.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
     expect((await state(page)).backend).toBe(fastest);
     expect(badge.startsWith(fastest)).toBe(true);
+    // Leak-free: once the cut-off GPU step (if any) has ended, the worker holds what the same run
+    // pinned to the chosen backend holds, one step in.
+    const pinned = await openApp(browser, `#v=1&backend=${fastest}`);
+    const tensorsAfterStep = async (p: Page) => {
+      await p.waitForTimeout(5000);
+      await p.getByRole('button', { name: 'Step' }).click();
+      await waitStep(p, 1);
+      await p.waitForTimeout(500);
+      return (await state(p)).numTensors;
+    };
+    expect(await tensorsAfterStep(page)).toBe(await tensorsAfterStep(pinned.page));
     expect(errors).toEqual([]);
+    expect(pinned.errors).toEqual([]);
+    await pinned.page.close();
     await page.close();
   });
 
