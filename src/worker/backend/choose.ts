@@ -115,8 +115,8 @@ export interface Verdict {
 
 /**
  * `backend=auto`: measure the run itself (measureRun: a throwaway copy of its task and lanes) on
- * cpu and wasm (a quarter of PROBE_MS each) and then the GPU backend (WebGPU, else WebGL; the rest,
- * at least MIN_WARMUP_MS), and keep the fastest (pick.ts). The badge lists the figures.
+ * cpu and wasm (twice each, an eighth of PROBE_MS a time) and then the GPU backend (WebGPU, else
+ * WebGL; the rest, at least MIN_WARMUP_MS), and keep the fastest (pick.ts). The badge lists the figures.
  */
 export async function chooseByMeasurement(config: RunConfig): Promise<Verdict> {
   const { found, skipped } = await candidates(ORDER);
@@ -128,7 +128,13 @@ export async function chooseByMeasurement(config: RunConfig): Promise<Verdict> {
   const started = new Map<BackendName, { candidate: Candidate; adapter?: string }>();
   const t0 = performance.now();
   let size = 0;
-  for (const c of probeOrder) {
+  // Two rounds of the CPU backends, keeping each one's better figure: the code they share (runner,
+  // optimizers, the fused perturbation) is still being compiled by the JavaScript engine when the
+  // first is measured, which would favour whichever comes second. The GPU goes last, once.
+  const cpus = probeOrder.filter((c) => c !== gpu);
+  const rounds = [...cpus, ...cpus, ...(gpu ? [gpu] : [])];
+  for (const c of rounds) {
+    if (!started.has(c.name) && skipped.some((why) => why.startsWith(`the ${c.name} `))) continue;
     const s = await startBackend(c);
     if (!s) {
       skipped.push(`the ${c.name} backend failed to initialise`);
@@ -136,14 +142,18 @@ export async function chooseByMeasurement(config: RunConfig): Promise<Verdict> {
     }
     started.set(c.name, { candidate: c, adapter: s.adapter });
     // The CPU backends start at full speed; the GPU's first step compiles shaders: it gets the rest.
-    const budget = c === gpu ? Math.max(PROBE_MS - (performance.now() - t0), MIN_WARMUP_MS) : PROBE_MS / 4;
+    const budget = c === gpu ? Math.max(PROBE_MS - (performance.now() - t0), MIN_WARMUP_MS) : PROBE_MS / 8;
+    let figure: MeasuredBackend;
     try {
       const probe = await measureRun(config, budget);
       size = probe.size;
-      measured.push({ name: c.name, stepsPerSec: probe.stepsPerSec, software: c.software, cutOff: probe.cutOff });
+      figure = { name: c.name, stepsPerSec: probe.stepsPerSec, software: c.software, cutOff: probe.cutOff };
     } catch {
-      measured.push({ name: c.name, stepsPerSec: NaN, software: c.software });
+      figure = { name: c.name, stepsPerSec: NaN, software: c.software };
     }
+    const earlier = measured.findIndex((m) => m.name === c.name);
+    if (earlier < 0) measured.push(figure);
+    else if (!(measured[earlier].stepsPerSec >= figure.stepsPerSec)) measured[earlier] = figure;
   }
   if (measured.length === 0) throw new Error(`No tfjs backend could start: ${skipped.join('; ')}`);
   const best = started.get(pickFastest(measured).name)!;
