@@ -3,7 +3,9 @@ import { parseRunConfig, type RunConfig } from '../core/run/config';
 import { pictureBuffers } from '../core/tasks/picture';
 import { Runner } from '../core/run/runner';
 import { loadTaskAssets } from '../core/tasks/assets';
-import { chooseBackend } from './backend/choose';
+import { chooseBackend, chooseByMeasurement, restoreVerdict, type Verdict } from './backend/choose';
+import { needsProbe, planBackend, probeSize } from './backend/pick';
+import { WallAccount } from './accounting';
 import { wasmHeapBytes } from './backend/wasm';
 import { clearFusedCache, fusedCacheBytes, fusedPerturbKernel } from '../core/random/fused-perturb';
 import { perturbKernelName } from '../core/random/perturb';
@@ -25,6 +27,9 @@ export class RunHost implements PacedRun {
   private readonly metrics = new MetricBuffer();
   private readonly pace = new Pacer();
   private readonly device = new DeviceWatch();
+  private readonly account = new WallAccount();
+  /** What `backend=auto` measured last, and for which size of run. */
+  private verdict: Verdict | null = null;
   /** The last step whose metrics left the runner (a failed chunk's steps are not counted). */
   private reportedStep = 0;
   /** Serialises commands and chunks: nothing touches the runner while a chunk runs. */
@@ -54,15 +59,13 @@ export class RunHost implements PacedRun {
     this.metrics.clear();
     if (!config) throw new Error('reset before init');
     const valid = parseRunConfig(config);
-    if (!this.backend || config.backend !== 'auto' && config.backend !== this.backend.name)
-      this.backend = await chooseBackend(valid.backend);
-    this.device.watch();
     await loadTaskAssets(valid.task.id);
-    this.runner = new Runner(valid);
+    this.runner = await this.buildOnBackend(valid);
+    this.device.watch();
     this.reportedStep = 0;
     this.pace.restart();
     const runner = this.runner;
-    this.post({ type: 'ready', backend: this.backend, numParams: runner.numParams(), numTotal: runner.numTotal(), references: runner.references(), config: runner.config });
+    this.post({ type: 'ready', backend: this.backend!, numParams: runner.numParams(), numTotal: runner.numTotal(), references: runner.references(), config: runner.config });
     this.postLaneStatus();
     this.postState();
     await this.postPicture();
@@ -70,8 +73,35 @@ export class RunHost implements PacedRun {
     this.postMemory();
   }
 
+  /**
+   * Start the backend the config asks for and build the runner on it. A pinned backend is kept as
+   * pinned. `auto` reuses the last probe's verdict unless the run is 10× larger or smaller than the
+   * one probed (or nothing was probed yet); then it measures again (backend/choose.ts), on throwaway
+   * copies of the run, before the run itself is built.
+   */
+  private async buildOnBackend(config: RunConfig): Promise<Runner> {
+    const plan = planBackend(config.backend, this.backend, this.verdict?.backend ?? null);
+    if (plan === 'pin') this.backend = await chooseBackend(config.backend);
+    if (plan === 'restore') {
+      const restored = await restoreVerdict(this.verdict!);
+      if (restored) this.backend = this.verdict!.backend = restored;
+      else this.verdict = null;
+    }
+    if (config.backend !== 'auto') return new Runner(config);
+    if (this.verdict) {
+      const runner = new Runner(config);
+      const size = probeSize(runner.numParams(), runner.numLanes, (config.task.settings as { batch?: unknown }).batch);
+      if (!needsProbe(this.verdict.size, size)) return runner;
+      runner.dispose();
+    }
+    this.verdict = await chooseByMeasurement(config);
+    this.backend = this.verdict.backend;
+    return new Runner(config);
+  }
+
   play(): void {
     if (!this.runner || this.runner.done) return;
+    if (!this.pace.looping) this.account.begin(this.runner.numLanes);
     this.playing = true;
     this.postState();
     void playLoop(this, this.pace);
@@ -142,13 +172,18 @@ export class RunHost implements PacedRun {
       await this.recover();
       result = await this.runner!.runChunk(steps);
     }
+    this.account.chunk(this.runner!.step - this.reportedStep, result.timing);
     this.reportedStep = this.runner!.step;
-    this.metrics.push(result.rows, result.numRows);
+    this.account.time('messagingMs', () => this.metrics.push(result.rows, result.numRows));
     if (result.changed.length > 0) this.postLaneStatus();
   }
 
   /** Per-lane bytes: weights, optimizer state, the latest step's peak. */
   postMemory(): void {
+    this.account.time('memoryMs', () => this.sendMemory());
+  }
+
+  private sendMemory(): void {
     this.pace.memorySent();
     const r = this.runner;
     if (!r) return;
@@ -170,18 +205,29 @@ export class RunHost implements PacedRun {
       if (!(await this.device.explainsFailure())) throw e;
     } finally {
       this.pace.pictureBuilt(ms);
+      this.account.add('pictureMs', performance.now() - t0);
     }
   }
 
+  /** Send the buffered metrics, the run's state and where the wall time went since the last flush. */
   flush(): void {
-    this.pace.flushed();
-    const batch = this.metrics.take();
-    if (!batch) return;
-    this.post({ type: 'metrics', rows: batch.rows, numRows: batch.numRows }, [batch.rows.buffer]);
-    this.postState();
+    this.account.time('messagingMs', () => {
+      this.pace.flushed();
+      const batch = this.metrics.take();
+      if (!batch) return;
+      this.post({ type: 'metrics', rows: batch.rows, numRows: batch.numRows }, [batch.rows.buffer]);
+      this.postState();
+    });
+    const timing = this.account.take();
+    if (timing) this.post({ type: 'timing', timing });
+  }
+
+  yielded(ms: number): void {
+    this.account.add('idleMs', ms);
   }
 
   loopEnded(): void {
+    this.account.end();
     if (this.runner?.done) this.playing = false;
     this.postState();
   }

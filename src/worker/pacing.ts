@@ -6,21 +6,42 @@ import { NUM_METRIC_COLUMNS } from '../core/run/metrics';
  * of milliseconds (never one message per step), pictures and memory figures on slower timers.
  */
 
-/** Metrics are batched and flushed at most this often. */
-const FLUSH_MS = 40;
-/** Target wall time of one chunk of steps between message-loop turns. */
-const CHUNK_MS = 25;
+/**
+ * Metrics are batched and flushed at most this often: the main thread shows the step counter 10×/s
+ * and redraws charts every 400 ms, and each flush costs the worker a message and the main thread a
+ * task, so flushing faster only spends time (the speed panel's "messaging").
+ */
+const FLUSH_MS = 100;
+/**
+ * Target wall time of one chunk of steps between message-loop turns: each turn and readback costs
+ * the run time (the speed panel's "idle" and "readback"), and a Pause lands within one chunk.
+ */
+const CHUNK_MS = 40;
 /** Task pictures are rebuilt at most this often while playing… */
 const PICTURE_MS = 300;
-/** …and take at most this share of the worker's time (a picture can cost many forward passes). */
-const PICTURE_SHARE = 0.2;
+/**
+ * …and take at most this share of the worker's time (a picture can cost many forward passes; the
+ * speed panel shows its share of a step).
+ */
+const PICTURE_SHARE = 0.1;
 /** Memory figures are sent at most this often. */
 const MEMORY_MS = 1000;
 /** A chunk never exceeds this many steps, so a diverging lane stops within it. */
 const MAX_CHUNK_STEPS = 5;
 
-/** Yield to the worker's message loop without setTimeout's 4 ms clamp. */
+interface TaskScheduler {
+  postTask(task: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }): Promise<void>;
+}
+
+/**
+ * Yield to the worker's message loop without setTimeout's 4 ms clamp. `scheduler.postTask` queues
+ * on the thread's own scheduler, behind messages that arrived before it (so a Pause still lands);
+ * a MessageChannel round trip, the fallback, passes through another thread and costs a millisecond
+ * or more when the cores are busy (the speed panel's "idle").
+ */
 export function yieldToEvents(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -125,15 +146,25 @@ export interface PacedRun {
   fail(e: unknown): void;
   /** The loop ended (paused, done or failed): say so. */
   loopEnded(): void;
+  /** The loop waited `ms` for a turn of the message loop. */
+  yielded(ms: number): void;
 }
 
-/** One chunk, sized so that it takes about CHUNK_MS. */
-async function timedChunk(run: PacedRun, pace: Pacer): Promise<void> {
-  if (!run.active) return;
-  const steps = pace.stepsPerChunk;
-  const t0 = performance.now();
-  await run.runChunk(steps);
-  pace.chunkTook(steps, performance.now() - t0);
+/**
+ * Chunks until about CHUNK_MS have passed (one, unless MAX_CHUNK_STEPS caps fast steps short of it):
+ * each chunk reads its losses back, so a diverging lane still stops within MAX_CHUNK_STEPS, but the
+ * message loop is turned once per CHUNK_MS, not once per chunk (each turn is the panel's "idle").
+ */
+async function timedChunks(run: PacedRun, pace: Pacer): Promise<void> {
+  const start = performance.now();
+  while (run.active) {
+    const steps = pace.stepsPerChunk;
+    const t0 = performance.now();
+    await run.runChunk(steps);
+    const t1 = performance.now();
+    pace.chunkTook(steps, t1 - t0);
+    if (t1 - start + (t1 - t0) > CHUNK_MS) return;
+  }
 }
 
 /**
@@ -145,11 +176,13 @@ export async function playLoop(run: PacedRun, pace: Pacer): Promise<void> {
   pace.looping = true;
   try {
     while (run.active) {
-      await run.serialise(() => timedChunk(run, pace));
+      await run.serialise(() => timedChunks(run, pace));
       if (pace.flushDue) run.flush();
       if (pace.memoryDue) run.postMemory();
       if (pace.pictureDue) await run.serialise(() => run.postPicture());
+      const t0 = performance.now();
       await yieldToEvents();
+      run.yielded(performance.now() - t0);
     }
   } catch (e) {
     run.fail(e);

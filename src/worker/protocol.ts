@@ -56,6 +56,44 @@ export interface BackendInfo {
   adapter?: string;
   /** Which perturbation kernel the zeroth-order lanes use. */
   perturbKernel: string;
+  /** With `backend=auto`: what the probe measured on this run, one entry per backend it tried. */
+  measured?: MeasuredBackend[];
+}
+
+/** One backend's figure from the `auto` probe: steps per second of the run's own lanes there. */
+export interface MeasuredBackend {
+  name: BackendName;
+  /** NaN when the backend started but its probe failed. */
+  stepsPerSec: number;
+  /** A software WebGPU adapter (SwiftShader, llvmpipe…): the GPU is emulated on the CPU. */
+  software?: boolean;
+  /** Its first step had not finished when the probe stopped waiting: stepsPerSec is an upper bound. */
+  cutOff?: boolean;
+}
+
+/**
+ * Where the wall time of a playing run went, over one reporting window (a few chunks): every
+ * millisecond between the window's start and its end falls in exactly one field, so the fields sum
+ * to `wallMs` (`otherMs` is what is left over). Compute is per lane (its steps, evaluation excluded); `readbackMs` is the wait for
+ * the chunk's losses to come back (on WebGPU and WebGL this is where the queued GPU work runs).
+ */
+export interface StepTiming {
+  /** Steps completed by every lane in the window. */
+  steps: number;
+  wallMs: number;
+  laneMs: number[];
+  evalMs: number;
+  /** Gradient diagnostics (true gradient and comparison), for the lanes that have them on. */
+  diagnosticsMs: number;
+  readbackMs: number;
+  pictureMs: number;
+  memoryMs: number;
+  /** Posting messages (metric batches, state) and copying their buffers. */
+  messagingMs: number;
+  /** Waiting for turns of the worker's message loop between chunks (where a Pause gets in). */
+  idleMs: number;
+  /** The rest of the window: the host's bookkeeping between the parts above. */
+  otherMs: number;
 }
 
 export type { LaneMemory, LaneStatus, LaneStatusInfo } from '../core/run/metrics';
@@ -93,6 +131,8 @@ export type WorkerEvent =
   | { type: 'schedule'; entry: ScheduleEntry; schedule: ScheduleEntry[] }
   /** The task's picture (typed arrays transferred), a few times a second at most. */
   | { type: 'picture'; picture: TaskPicture }
+  /** Where a playing run's wall time went since the last such event (sent with each metrics flush). */
+  | { type: 'timing'; timing: StepTiming }
   /** The answer to a dev command. */
   | { type: 'dev'; event: DevEvent }
   /** Something went wrong; `fatal` means the run cannot continue without a restart. */

@@ -16,7 +16,7 @@ type SelfTest = Extract<DevEvent, { type: 'selfTest' }>;
 
 describe('WGSL perturbation kernel vs its TypeScript twin (SwiftShader WebGPU)', () => {
   it('same integer stream, same z within float32 tolerance, exact regeneration and round trip', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(browser, '#v=1&backend=webgpu');
     const out = await page.evaluate(() => (window as unknown as { __zo: { selfTest(): Promise<SelfTest> } }).__zo.selfTest());
     console.log('kernel self-test', JSON.stringify(out));
     expect(out.error).toBeUndefined();

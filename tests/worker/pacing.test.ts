@@ -23,10 +23,10 @@ describe('worker pacing', () => {
     expect(buffer.take()).toBeNull();
   });
 
-  it('chunks aim at 25 ms, between 1 step and 5 (so a diverging lane stops within 5 steps)', () => {
+  it('chunks aim at 40 ms, between 1 step and 5 (so a diverging lane stops within 5 steps)', () => {
     const pace = new Pacer();
     expect(pace.stepsPerChunk).toBe(1);
-    pace.chunkTook(1, 10); // 10 ms a step → 2 steps fit in 25 ms
+    pace.chunkTook(1, 15); // 15 ms a step → 2 steps fit in 40 ms
     expect(pace.stepsPerChunk).toBe(2);
     pace.chunkTook(2, 0.02); // very fast steps are still capped
     expect(pace.stepsPerChunk).toBe(5);
@@ -37,7 +37,7 @@ describe('worker pacing', () => {
     expect(pace.stepsPerChunk).toBe(1);
   });
 
-  it('pictures every 300 ms, or five times their cost when costly (at most a fifth of the time); metrics every 40 ms, memory every second', () => {
+  it('pictures every 300 ms, or ten times their cost when costly (at most a tenth of the time); metrics every 100 ms, memory every second', () => {
     let now = 0;
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
     try {
@@ -50,20 +50,20 @@ describe('worker pacing', () => {
       expect(pace.pictureDue).toBe(true);
       now = 1000;
       pace.pictureBuilt(100);
-      now = 1499;
+      now = 1999;
       expect(pace.pictureDue).toBe(false);
-      now = 1500;
+      now = 2000;
       expect(pace.pictureDue).toBe(true);
       pace.pictureBuilt(null); // a picture that failed keeps the last gap
-      now = 1999;
+      now = 2999;
       expect(pace.pictureDue).toBe(false);
 
       now = 5000;
       pace.flushed();
       pace.memorySent();
-      now = 5039;
+      now = 5099;
       expect([pace.flushDue, pace.memoryDue]).toEqual([false, false]);
-      now = 5040;
+      now = 5100;
       expect([pace.flushDue, pace.memoryDue]).toEqual([true, false]);
       now = 6000;
       expect(pace.memoryDue).toBe(true);

@@ -46,6 +46,18 @@ export interface ChunkResult {
   numRows: number;
   /** Lanes whose status changed in this chunk. */
   changed: number[];
+  /** Where the chunk's time went (ms): each lane's steps, evaluations, diagnostics, the readback. */
+  timing: ChunkTiming;
+}
+
+/** Wall time of one chunk by part; the parts do not overlap. */
+export interface ChunkTiming {
+  /** Per lane: its steps, evaluation and diagnostics excluded. */
+  laneMs: number[];
+  evalMs: number;
+  diagnosticsMs: number;
+  /** The one `await data()` of the chunk (on GPU backends, the queued work finishes here). */
+  readbackMs: number;
 }
 
 /** A lane's step whose losses are still on the device. */
@@ -187,6 +199,7 @@ export class Runner {
   async runChunk(maxSteps: number): Promise<ChunkResult> {
     const pending: PendingStep[] = [];
     const failed: number[] = [];
+    const timing: ChunkTiming = { laneMs: this.lanes.map(() => 0), evalMs: 0, diagnosticsMs: 0, readbackMs: 0 };
     const stepsToRun = Math.min(maxSteps, this.config.steps - this.step);
     for (let s = 0; s < stepsToRun && !this.done; s++) {
       const step = this.step + 1;
@@ -198,18 +211,22 @@ export class Runner {
         const t0 = performance.now();
         const batch = lane.task.batch(step);
         const f = () => lane.task.loss(batch);
+        let diagMs = 0;
+        let evalMs = 0;
         try {
           // Diagnostics (true gradient, snapshot, comparison) are neither timed nor counted.
           const td = performance.now();
           const before = lane.diagnostics ? this.diagnosticsBefore(lane, f) : null;
-          let diagMs = performance.now() - td;
+          if (before) diagMs = performance.now() - td;
           const train = (await lane.optimizer.minimizeAsync(f, true, lane.task.params))!;
           const ta = performance.now();
           const diag = before ? this.diagnosticsAfter(lane, before) : [];
-          diagMs += performance.now() - ta;
+          if (before) diagMs += performance.now() - ta;
           lane.task.afterStep?.(batch, step);
           lane.state.forwardPasses += lane.optimizer.forwardPassesPerStep();
+          const te = performance.now();
           const evals = evalNow ? lane.task.evaluate() : [];
+          evalMs = performance.now() - te;
           lane.state.wallMs += performance.now() - t0 - diagMs;
           const { forwardPasses, wallMs } = lane.state;
           const variance = lane.optimizer.takeVariance() ?? [];
@@ -222,13 +239,18 @@ export class Runner {
           if (batch) tf.dispose([batch.x, batch.y]);
           // Counted by the optimizer from the state it owns (not inferred from tf.memory()).
           lane.memory.stateBytes = lane.optimizer.stateBytes();
+          timing.laneMs[laneIdx] += performance.now() - t0 - diagMs - evalMs;
+          timing.diagnosticsMs += diagMs;
+          timing.evalMs += evalMs;
         }
       }
       this.step = step;
     }
+    const tr = performance.now();
     const result = await this.readBack(pending);
+    timing.readbackMs = performance.now() - tr;
     for (const lane of failed) if (!result.changed.includes(lane)) result.changed.push(lane);
-    return result;
+    return { ...result, timing };
   }
 
   /** The true gradient on the step's batch and, for optimizers without an estimate, θ before the step. */
@@ -261,7 +283,7 @@ export class Runner {
     return out;
   }
 
-  private async readBack(pending: PendingStep[]): Promise<ChunkResult> {
+  private async readBack(pending: PendingStep[]): Promise<Omit<ChunkResult, 'timing'>> {
     const scalars = pending.flatMap((p) => [p.train, ...p.evals, ...p.diag, ...p.variance]);
     let values: Float32Array = new Float32Array(0);
     if (scalars.length > 0) {

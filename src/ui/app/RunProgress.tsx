@@ -4,9 +4,9 @@ import { useThrottledSeriesVersion } from '../charts/throttledVersion';
 import { series } from '../charts/series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
-import { formatEta, stepsPerSecond } from './stepRate';
+import { formatEta, stepsPerSecond, useRecentTiming } from './stepRate';
 
-/** Step counter, forward passes so far, steps per second and the time left for the step budget. */
+/** Step counter, forward passes so far, steps per second (the speed panel's figure) and the time left for the step budget. */
 export function RunProgress() {
   const step = useStore((s) => s.step);
   const budget = useStore((s) => s.config.steps);
@@ -19,7 +19,7 @@ export function RunProgress() {
     for (let i = 0; i < numLanes; i++) sum += series.latest(i)?.forwardPasses ?? 0;
     return sum;
   }, [numLanes, version]);
-  const rate = stepsPerSecond(playing);
+  const rate = stepsPerSecond(useRecentTiming(), playing);
   const eta = rate > 0 ? (budget - step) / rate : NaN;
 
   return (

@@ -2,6 +2,7 @@ import { assertNever, type DevCommand, type DevEvent, type WorkerCommand, type W
 import { series } from '../charts/series';
 import { pictureStore } from '../task/pictureStore';
 import { useStore } from '../store';
+import { recordTiming } from './stepRate';
 
 /**
  * The one place that owns the worker: commands out, events into the store and the series.
@@ -204,6 +205,9 @@ function handleEvent(ev: WorkerEvent): void {
       return;
     case 'memory':
       if (!stale()) s.setLaneMemory(ev.lanes, ev.shared);
+      return;
+    case 'timing':
+      if (!stale()) recordTiming(ev.timing);
       return;
     case 'dev':
       devListener?.(ev.event);

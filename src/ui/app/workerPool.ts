@@ -125,6 +125,7 @@ function handle(job: Job, ev: WorkerEvent): void {
     case 'memory':
     case 'notice':
     case 'backend':
+    case 'timing':
     case 'dev':
       return;
     default:

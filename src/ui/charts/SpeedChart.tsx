@@ -9,9 +9,13 @@ import { CHART_MARGIN, MAX_POINTS, SLOW_REDRAW_MS, xAxisLabel } from './chartCon
 import { decimateMinMax } from './decimate';
 import { useHoverX } from './hoverX';
 import { speedAt, stepTimes } from './stepTimes';
+import { StepBreakdown } from './StepBreakdown';
 import { useThrottledSeriesVersion } from './throttledVersion';
 
-/** Wall time per step for each lane (log scale), and steps per second at the hovered x. */
+/**
+ * Each lane's compute time per step (log scale) with its steps per second at the hovered x, and
+ * below it where the whole step's wall time goes (StepBreakdown), whose steps/s is the header's.
+ */
 export function SpeedChart() {
   const lanes = useStore((s) => s.config.lanes);
   const hidden = useStore((s) => s.hiddenLanes);
@@ -38,7 +42,7 @@ export function SpeedChart() {
     <section className="panel chart-panel" data-export-chart="Step time">
       <div className="chart-head">
         <h2>Speed</h2>
-        <p className="hint">Each lane&apos;s own compute time per step (smoothed); evaluation steps cost more.</p>
+        <p className="hint">Each lane&apos;s own compute time per step (smoothed); evaluation steps cost more. The table splits the run&apos;s wall time.</p>
       </div>
       <div className="chart chart-small" data-testid="speed-chart">
         {hasData ? (
@@ -67,6 +71,7 @@ export function SpeedChart() {
           ),
         )}
       </div>
+      <StepBreakdown />
     </section>
   );
 }
