@@ -22,4 +22,5 @@ export const EXPECTED_KIND: Record<TaskId, TaskPictureKind> = {
   'sentiment-finetune': 'sentences',
   'char-lm': 'text',
   'gpt-names': 'names',
+  'gpt-finetune': 'names',
 };

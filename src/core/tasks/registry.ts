@@ -7,6 +7,8 @@ import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { classify2dFactory } from './classify2d/task';
 import { digitsPicture } from './digits/picture';
 import { createDigitsCnn, createDigitsMlp } from './digits/task';
+import { createGptFinetune } from './gpt/finetune';
+import { gptFinetunePicture } from './gpt/finetune-picture';
 import { gptNamesPicture } from './gpt/picture';
 import { createGptNames } from './gpt/task';
 import { landscapePicture } from './landscape/picture';
@@ -36,6 +38,7 @@ export const TASK_FACTORIES: Readonly<Record<TaskId, TaskFactory>> = {
   'sentiment-finetune': createSentimentFinetune,
   'char-lm': createCharLm,
   'gpt-names': createGptNames,
+  'gpt-finetune': createGptFinetune,
 };
 
 /** Each task's picture builder. */
@@ -51,6 +54,7 @@ export const TASK_PICTURES: Readonly<Record<TaskId, PictureBuilder>> = {
   'sentiment-finetune': sentencesPicture,
   'char-lm': charLmPicture,
   'gpt-names': gptNamesPicture,
+  'gpt-finetune': gptFinetunePicture,
 };
 
 /**

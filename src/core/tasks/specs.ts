@@ -2,6 +2,7 @@ import { AUTOENCODER_SPEC } from './autoencoder/spec';
 import { CHAR_LM_SPEC } from './char-lm/spec';
 import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { DIGITS_SPECS } from './digits/spec';
+import { GPT_FINETUNE_SPEC } from './gpt/finetune-spec';
 import { GPT_NAMES_SPEC } from './gpt/spec';
 import { LANDSCAPE_SPECS } from './landscape/spec';
 import { QUADRATIC_SPEC } from './quadratic/spec';
@@ -25,6 +26,7 @@ export const TASK_SPECS = [
   ...SENTIMENT_SPECS,
   CHAR_LM_SPEC,
   GPT_NAMES_SPEC,
+  GPT_FINETUNE_SPEC,
 ] as const;
 
 export type TaskId = (typeof TASK_SPECS)[number]['id'];

@@ -3,6 +3,7 @@ import { CHAR_LM_TORCH } from './char-lm/torch';
 import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { classify2dTorch } from './classify2d/torch';
 import { DIGITS_CNN_TORCH, DIGITS_MLP_TORCH } from './digits/torch';
+import { GPT_FINETUNE_TORCH } from './gpt/finetune-torch';
 import { GPT_NAMES_TORCH } from './gpt/torch';
 import { LANDSCAPE_SPECS } from './landscape/spec';
 import { landscapeTorch } from './landscape/torch';
@@ -30,6 +31,7 @@ export const TORCH_TASKS: Readonly<Record<TaskId, TorchTask>> = {
   'sentiment-finetune': SENTIMENT_FINETUNE_TORCH,
   'char-lm': CHAR_LM_TORCH,
   'gpt-names': GPT_NAMES_TORCH,
+  'gpt-finetune': GPT_FINETUNE_TORCH,
 };
 
 export type { TorchTask } from './shared/torch';

@@ -27,12 +27,19 @@ const SMALL_POPULATION: Record<string, Record<string, number>> = {
   'cma-es': { lambda: 4 },
 };
 
+/**
+ * Tasks that join the matrix beside their kind's representative, with the settings that make them
+ * differ from it: gpt-finetune loads a checkpoint and keeps its frozen weights as plain tensors beside
+ * the trained variables (LoRA: both kinds in every block), which no other task owns.
+ */
+const ALSO: Partial<Record<TaskId, Record<string, number>>> = { 'gpt-finetune': { tune: 1 /* lora */ } };
+
 /** The smallest valid size of each integer size setting. */
 function tiny(taskId: TaskId): Record<string, number> {
   const spec = TASKS.find((t) => t.id === taskId)!;
   const settings = defaultTaskSettings(taskId);
   for (const s of spec.settings) if (s.integer && s.name !== 'degree') settings[s.name] = Math.max(s.min, Math.min(s.default, 4));
-  return settings;
+  return { ...settings, ...ALSO[taskId] };
 }
 
 /** The kind of picture a task draws, read from the picture it builds (so a new kind joins by itself). */
@@ -52,6 +59,7 @@ const representatives = new Map<string, TaskId>();
 for (const { id } of TASKS) {
   const kind = await pictureKind(id);
   if (!representatives.has(kind)) representatives.set(kind, id);
+  else if (ALSO[id]) representatives.set(`${kind}, ${id}`, id);
 }
 
 it('takes one task of each picture kind the tasks draw', () => {
