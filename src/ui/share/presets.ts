@@ -169,8 +169,37 @@ export const PRESETS: readonly Preset[] = [
       'uniform guess (ln 27) and the bigram model counted from the training names. Adam passes the bigram within a ' +
       'few hundred steps and its names start to look real; ZO-SGD, from the same random start and the same ' +
       'batches, has to find 14,144 directions one random probe at a time and stays near the uniform line. MeZO ' +
-      'fine-tunes models that are already good; from scratch the dimension wins.',
+      'fine-tunes models that are already good; from scratch the dimension wins. The next preset starts the same ' +
+      'GPT from a checkpoint.',
     hash: '#v=1&task=gpt-names&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.003,eps=0.001&lane=adam:lr=0.01',
+  },
+  {
+    id: 'gpt-finetune-pretrained',
+    title: 'Why ZO needs a pre-trained start: the same name generator from a checkpoint',
+    explanation:
+      'The same 14,144-weight GPT, but every lane starts from a checkpoint Adam trained on male names, and learns ' +
+      'female names. Step 0 is the checkpoint’s loss on them (2.50); the dashed lines are its loss on male names ' +
+      'and the bigram of the female names. Now ZO-SGD, with the same two loss values per step as from scratch, ' +
+      'moves at once: STEP_ZO. MeZO’s claim in miniature: from a good start the few directions that matter are found.',
+    hash: '#v=1&task=gpt-finetune&t.source=names&t.tune=full&seed=1&steps=1000&eval=50&lane=zo-sgd:lr=0.0005,eps=0.001&lane=adam:lr=0.001',
+  },
+  {
+    id: 'gpt-finetune-full',
+    title: 'LoRA vs full fine-tuning under ZO: every weight (d = 14,144)',
+    explanation:
+      'MeZO’s table of full, LoRA and prefix fine-tuning, in miniature: the male-names GPT fine-tuned on female names, ' +
+      'all 14,144 weights moving. FULL_TEXT The next preset trains LoRA factors only; switch the x axis to forward ' +
+      'passes to compare at equal compute, and open the memory panel: ZO’s step needs the forward pass’s memory, Adam’s ' +
+      'about 2.3 times it.',
+    hash: '#v=1&task=gpt-finetune&t.source=names&t.tune=full&seed=1&steps=2000&eval=100&lane=zo-sgd:lr=0.0005,eps=0.001&lane=adam:lr=0.001',
+  },
+  {
+    id: 'gpt-finetune-lora',
+    title: 'LoRA vs full fine-tuning under ZO: LoRA rank 4 (d = 512)',
+    explanation:
+      'The same checkpoint and batches, with LoRA (Hu et al. 2021) on the query and value projections: 512 trainable ' +
+      'numbers, B starting at zero so step 0 is the checkpoint. LORA_TEXT',
+    hash: '#v=1&task=gpt-finetune&t.source=names&t.tune=lora&t.rank=4&seed=1&steps=2000&eval=100&lane=zo-sgd:lr=0.02,eps=0.001&lane=adam:lr=0.01',
   },
 ];
 
