@@ -21,6 +21,8 @@ export const SMALL: Partial<Record<TaskId, Record<string, number>>> = {
   'char-lm': { sentences: 200 },
   sentiment: { sentences: 200 },
   'sentiment-finetune': { sentences: 200 },
+  // Every eval scores all 460 held-out female names (the checkpoint's recorded rows): small batches instead.
+  'gpt-finetune': { batch: 4 },
 };
 
 export function make(id: string, settings: Record<string, number> = {}, seed = 1): TaskInstance {

@@ -23,7 +23,7 @@ export const GPT_FINETUNE_SPEC: TaskSpec<'gpt-finetune'> = {
     'corpus: the generator of male names learns female names (14,144 weights), or the Brown-corpus model (106k weights) ' +
     'learns the two genres it never saw, science fiction and humor. What to tune sets d, the weights that move (full, ' +
     'LoRA, prefix, BitFit biases, the last block); the others are frozen. Loss: nats per token on the new corpus’s ' +
-    'held-out text, the checkpoint’s own at step 0. Metric: perplexity. The chart shows the checkpoint’s loss on the ' +
+    'held-out text. Metric: perplexity. The chart shows the checkpoint’s recorded loss there (step 0) and on the ' +
     'corpus it was trained on. Picture: new names per lane and the loss on each letter of held-out names (names), or ' +
     'a continuation per lane and the loss on each character of held-out text (brown).',
   metric: 'perplexity',

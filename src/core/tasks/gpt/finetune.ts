@@ -43,8 +43,13 @@ export const createGptFinetune: TaskFactory = (settings, seed) => {
   const id = SOURCE_CHECKPOINT[source];
   const { gpt, meta } = pretrainedGpt(id, seed, tuningOf(settings));
   const batchSize = settings.batch;
-  // The checkpoint's recorded loss on the held-out split of the corpus it was trained on.
-  const references: LossReference[] = [{ label: source === 'names' ? 'checkpoint on male names' : `checkpoint on its ${PRETRAINED[id].corpus.labels.length} genres`, value: meta.eval.lossPerToken }];
+  // The checkpoint's recorded losses: on this task's eval rows (where every lane starts: the runner's
+  // first eval is at step evalEvery), and on the held-out split of the corpus it was trained on.
+  const spec = PRETRAINED[id];
+  const references: LossReference[] = [
+    { label: `checkpoint on ${source === 'names' ? 'female names' : spec.shifted.join(' + ')} (step 0)`, value: meta.shifted.lossPerToken },
+    { label: `checkpoint on ${source === 'names' ? 'male names' : `its ${spec.corpus.labels.length} genres`}`, value: meta.eval.lossPerToken },
+  ];
   let batch: (step: number) => Batch;
   let held: { tokens: Int32Array; targets: Int32Array; rows: number; time: number };
   let state: (instance: TaskInstance) => TaskInstance;

@@ -31,8 +31,8 @@ describe.each(FINETUNE_SOURCES)('gpt-finetune, source %s', (s) => {
     expect(perplexity).toBeCloseTo(Math.exp(loss), 4);
     // The shift is real: the checkpoint is worse on the new corpus than on the one it learnt.
     expect(loss).toBeGreaterThan(meta.eval.lossPerToken);
-    // The chart's reference line is the checkpoint's recorded loss on its own corpus.
-    expect(task.references?.[0].value).toBe(meta.eval.lossPerToken);
+    // The chart's reference lines: where the lanes start, and the checkpoint on its own corpus.
+    expect(task.references?.slice(0, 2).map((r) => r.value)).toEqual([meta.shifted.lossPerToken, meta.eval.lossPerToken]);
   });
 
   it.each(TUNING_MODES)('tune=%s: d is the trainable count, the frozen weights are plain tensors, and only prefix tuning moves the start', (mode) => {
