@@ -27,7 +27,7 @@ export const GPT_FINETUNE_SPEC: TaskSpec<'gpt-finetune'> = {
     'corpus it was trained on. Picture: new names per lane and the loss on each letter of held-out names (names), or ' +
     'a continuation per lane and the loss on each character of held-out text (brown).',
   metric: 'perplexity',
-  suggested: { 'zo-sgd': { lr: 0.001, eps: 0.001 }, adam: { lr: 0.001 } },
+  suggested: { 'zo-sgd': { lr: 0.0005, eps: 0.001 }, adam: { lr: 0.001 } },
   settings: [
     choiceParam('source', 'checkpoint → corpus', FINETUNE_SOURCES, 'names: pre-trained on male names, fine-tuned on female names; brown: pre-trained on 13 Brown genres, fine-tuned on science_fiction and humor.'),
     ...TUNING_SETTINGS,
