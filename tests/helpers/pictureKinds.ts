@@ -25,4 +25,5 @@ export const EXPECTED_KIND: Record<TaskId, TaskPictureKind> = {
   'char-lm': 'text',
   'gpt-names': 'names',
   'prompt-classify': 'sentences',
+  'gpt-finetune': 'names',
 };

@@ -23,6 +23,8 @@ export const SMALL: Partial<Record<TaskId, Record<string, number>>> = {
   'sentiment-finetune': { sentences: 200 },
   // The Brown GPT is slow on tfjs's cpu backend: LoRA (8 small tensors), 2 messages a batch, 16 held out.
   'prompt-classify': { tune: 1, batch: 2, held: 16 },
+  // Every eval scores all 460 held-out female names (the checkpoint's recorded rows): small batches instead.
+  'gpt-finetune': { batch: 4 },
 };
 
 export function make(id: string, settings: Record<string, number> = {}, seed = 1): TaskInstance {

@@ -1,6 +1,7 @@
 import { CHECKPOINT_FILE } from './sentiment/checkpoint';
 import { DIGITS_FILE } from './digits/data';
 import { NAMES_FILE } from './gpt/data/assets';
+import { pretrainedFiles } from './gpt/pretrained/checkpoints';
 import { PROMPT_FILES } from './gpt/prompt';
 import { loadAssets } from './shared/assets';
 import { isTaskId, type TaskId } from './specs';
@@ -29,6 +30,8 @@ export const TASK_ASSETS: Readonly<Record<TaskId, readonly string[]>> = {
   'char-lm': [],
   'gpt-names': [NAMES_FILE],
   'prompt-classify': PROMPT_FILES,
+  // Both checkpoints: the `source` setting picks one, and a task's files do not depend on its settings.
+  'gpt-finetune': [...new Set([...pretrainedFiles('gpt-male-names'), ...pretrainedFiles('gpt-brown')])],
 };
 
 /** Load (once) every asset the task needs; resolves at once for tasks that need none (or unknown ids). */

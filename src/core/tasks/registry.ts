@@ -9,6 +9,8 @@ import { digitsPicture } from './digits/picture';
 import { createDigitsCnn, createDigitsMlp, createDigitsResnet } from './digits/task';
 import { ganPicture } from './gan/picture';
 import { createDigitsGan } from './gan/task';
+import { createGptFinetune } from './gpt/finetune';
+import { gptFinetunePicture } from './gpt/finetune-picture';
 import { gptNamesPicture } from './gpt/picture';
 import { promptPicture } from './gpt/prompt-picture';
 import { createPromptClassify } from './gpt/prompt-task';
@@ -43,6 +45,7 @@ export const TASK_FACTORIES: Readonly<Record<TaskId, TaskFactory>> = {
   'char-lm': createCharLm,
   'gpt-names': createGptNames,
   'prompt-classify': createPromptClassify,
+  'gpt-finetune': createGptFinetune,
 };
 
 /** Each task's picture builder. */
@@ -61,6 +64,7 @@ export const TASK_PICTURES: Readonly<Record<TaskId, PictureBuilder>> = {
   'char-lm': charLmPicture,
   'gpt-names': gptNamesPicture,
   'prompt-classify': promptPicture,
+  'gpt-finetune': gptFinetunePicture,
 };
 
 /**

@@ -4,6 +4,7 @@ import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { DIGITS_SPECS } from './digits/spec';
 import { DIGITS_GAN_SPEC } from './gan/spec';
 import { PROMPT_CLASSIFY_SPEC } from './gpt/prompt-spec';
+import { GPT_FINETUNE_SPEC } from './gpt/finetune-spec';
 import { GPT_NAMES_SPEC } from './gpt/spec';
 import { LANDSCAPE_SPECS } from './landscape/spec';
 import { QUADRATIC_SPEC } from './quadratic/spec';
@@ -29,6 +30,7 @@ export const TASK_SPECS = [
   CHAR_LM_SPEC,
   GPT_NAMES_SPEC,
   PROMPT_CLASSIFY_SPEC,
+  GPT_FINETUNE_SPEC,
 ] as const;
 
 export type TaskId = (typeof TASK_SPECS)[number]['id'];

@@ -4,6 +4,7 @@ import { CLASSIFY2D_SPECS } from './classify2d/spec';
 import { classify2dTorch } from './classify2d/torch';
 import { DIGITS_CNN_TORCH, DIGITS_MLP_TORCH, DIGITS_RESNET_TORCH } from './digits/torch';
 import { DIGITS_GAN_TORCH } from './gan/torch';
+import { GPT_FINETUNE_TORCH } from './gpt/finetune-torch';
 import { PROMPT_CLASSIFY_TORCH } from './gpt/prompt-torch';
 import { GPT_NAMES_TORCH } from './gpt/torch';
 import { LANDSCAPE_SPECS } from './landscape/spec';
@@ -35,6 +36,7 @@ export const TORCH_TASKS: Readonly<Record<TaskId, TorchTask>> = {
   'char-lm': CHAR_LM_TORCH,
   'gpt-names': GPT_NAMES_TORCH,
   'prompt-classify': PROMPT_CLASSIFY_TORCH,
+  'gpt-finetune': GPT_FINETUNE_TORCH,
 };
 
 export type { TorchTask } from './shared/torch';

@@ -53,6 +53,7 @@ for (const { id } of TASKS) {
   const kind = await pictureKind(id);
   if (!representatives.has(kind)) representatives.set(kind, id);
 }
+// gpt-finetune and prompt-classify (pre-trained GPTs, slow on cpu) have their own leak test on wasm: pretrained-gpt.test.ts.
 /** Tasks whose model has tensor code of its own beyond its kind's first task (the ResNet's skip paths and pooling). */
 const ALSO: [string, TaskId][] = [['digits', 'digits-resnet']];
 

@@ -160,6 +160,20 @@ describe.skipIf(!torchPython && !process.env.CI)('PyTorch export of the data tas
     out.d.forEach((w, i) => expect(Math.abs(w - dAfter[i])).toBeLessThan(1e-5));
   });
 
+  it.each([
+    ['names, LoRA', '#task=gpt-finetune&t.source=names&t.tune=lora&t.rank=2&seed=3&lane=zo-sgd'],
+    ['brown, full', '#task=gpt-finetune&t.source=brown&seed=3&lane=zo-sgd'],
+  ])('gpt-finetune %s: from the embedded checkpoint, the playground’s d and its step-0 eval loss', (_name, hash) => {
+    const { config } = decodeConfig(hash);
+    const task = make('gpt-finetune', config.task.settings, config.seed);
+    const [loss, perplexity] = task.evaluate().map(value);
+    task.dispose();
+    const out = inScript(writeScript(hash), null, 'task = m.Task(3, torch.device("cpu"))\nout = [sum(p.numel() for p in task.params), *task.evaluate()]') as number[];
+    expect(out[0]).toBe(task.numParams);
+    expect(relative(out[1], loss)).toBeLessThan(1e-4);
+    expect(relative(out[2], perplexity)).toBeLessThan(1e-4);
+  });
+
   it('sentiment-finetune: the checkpoint to the bit, and on the playground’s eval sentences the playground’s step-0 eval loss', () => {
     const { config } = decodeConfig('#task=sentiment-finetune&t.shift=0.4&t.sentences=100&seed=5&lane=zo-sgd');
     const checkpoint = decodeCheckpoint(dataFile('sentiment-pretrained.bin'));

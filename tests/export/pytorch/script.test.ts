@@ -11,6 +11,7 @@ import { CHARS } from '../../../src/core/tasks/char-lm/text';
 import { ratedWords, vocabulary } from '../../../src/core/tasks/sentiment/corpus';
 import { LEXICON } from '../../../src/core/tasks/sentiment/lexicon';
 import { GRAMMAR } from '../../../src/core/tasks/char-lm/grammar';
+import { gptTextState } from '../../../src/core/tasks/gpt/finetune';
 import { gptNamesState } from '../../../src/core/tasks/gpt/task';
 import { exportableLanes, pytorchScript, scriptAssets, unexportableReason } from '../../../src/export/pytorch/script';
 import { python, requireTorch, torchPython } from '../../helpers/python';
@@ -206,6 +207,27 @@ describe('PyTorch export: embedded data', () => {
       expect(evalInScript(hash, 'CHARS')).toBe(sets.tokenizer.vocab.join(''));
     }
   });
+
+  it('gpt-finetune: the script embeds the source’s checkpoint byte for byte and the playground’s fine-tuning data', async () => {
+    if (!python) throw new Error('python3 is required to read the exported script');
+    await setUpTasks();
+    const checkpointHex = (hash: string) => evalInScript(hash, '__import__("base64").b64decode(CHECKPOINT).hex()');
+    const names = '#task=gpt-finetune&t.source=names&lane=zo-sgd';
+    const task = make('gpt-finetune', decodeConfig(names).config.task.settings);
+    const { sets } = gptNamesState.of(task);
+    task.dispose();
+    expect(checkpointHex(names)).toBe(Buffer.from(readFileSync(join('public', 'data', 'gpt-male-names.bin'))).toString('hex'));
+    expect(evalInScript(names, 'TRAIN_NAMES')).toEqual(sets.train);
+    expect(evalInScript(names, 'EVAL_NAMES')).toEqual(sets.eval);
+    expect(evalInScript(names, 'CHARS')).toBe(sets.tokenizer.vocab.join(''));
+    const brown = '#task=gpt-finetune&t.source=brown&lane=zo-sgd';
+    const text = make('gpt-finetune', decodeConfig(brown).config.task.settings);
+    const { streams } = gptTextState.of(text);
+    text.dispose();
+    expect(checkpointHex(brown)).toBe(Buffer.from(readFileSync(join('public', 'data', 'gpt-brown.bin'))).toString('hex'));
+    expect(evalInScript(brown, 'TRAIN_STREAM')).toEqual(streams.train);
+    expect(evalInScript(brown, 'EVAL_STREAM')).toEqual(streams.eval);
+  });
 });
 
 /** The GPT script trains what the playground trains in each tuning mode. */
@@ -214,6 +236,19 @@ describe('PyTorch export: gpt-names tuning modes', () => {
   it.for(['lora&t.rank=2', 'prefix&t.prefix=3', 'bias', 'head&t.layers=2'])('tune=%s: the playground’s d, and the loss falls', (tune, ctx) => {
     requireTorch(ctx);
     const c = { name: `gpt-names ${tune}`, hash: `#task=gpt-names&t.tune=${tune}&seed=2&lane=adam:lr=0.01`, steps: 30 };
+    const out = execFileSync(torchPython!, [writeScript(c), '--steps', String(c.steps), '--device', 'cpu'], { stdio: 'pipe', timeout: 120_000, env: { ...process.env, OMP_NUM_THREADS: '1' } }).toString();
+    expect(out).toContain(`${playgroundParams(c)} parameters,`);
+    const [first, last] = firstAndLastEval(out);
+    expect(last, out).toBeLessThan(first);
+  });
+});
+
+/** gpt-finetune's script starts from the embedded checkpoint and trains what the playground trains. */
+describe('PyTorch export: gpt-finetune tuning modes', () => {
+  beforeAll(setUpTasks);
+  it.for(['lora&t.rank=2', 'prefix&t.prefix=3', 'bias&t.source=brown&t.batch=4'])('tune=%s: the playground’s d, and the loss falls from the checkpoint', (tune, ctx) => {
+    requireTorch(ctx);
+    const c = { name: `gpt-finetune ${tune}`, hash: `#task=gpt-finetune&t.tune=${tune}&seed=2&lane=adam:lr=0.003`, steps: 30 };
     const out = execFileSync(torchPython!, [writeScript(c), '--steps', String(c.steps), '--device', 'cpu'], { stdio: 'pipe', timeout: 120_000, env: { ...process.env, OMP_NUM_THREADS: '1' } }).toString();
     expect(out).toContain(`${playgroundParams(c)} parameters,`);
     const [first, last] = firstAndLastEval(out);

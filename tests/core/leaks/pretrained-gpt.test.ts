@@ -7,14 +7,17 @@ import { OPTIMIZERS } from '../../../src/core/optimizers/specs';
 import { defaultConfig, defaultLane, defaultTaskSettings, type RunConfig } from '../../../src/core/run/config';
 import { Runner } from '../../../src/core/run/runner';
 import { TUNING_MODES } from '../../../src/core/tasks/gpt/model/config';
+import type { TaskId } from '../../../src/core/tasks/specs';
 import { setUpTasks } from '../../helpers/tasks';
 
 /**
- * prompt-classify in the leak matrix's manner (matrix.test.ts): every optimizer, numTensors flat at
- * every chunk boundary after warm-up and back to the start after dispose. It draws the sentences
- * picture with a builder of its own, so the matrix's one task per picture kind does not cover it; it
- * runs here on wasm (the Brown GPT is slow on tfjs's cpu backend), in each tuning mode that owns
- * extra tensors (LoRA factors, prefixes), for 40 steps: a leak of one tensor per step shows as 40.
+ * The tasks that start from a pre-trained GPT (prompt-classify, gpt-finetune), in the leak matrix's
+ * manner (matrix.test.ts): every optimizer, numTensors flat at every chunk boundary after warm-up and
+ * back to the start after dispose. They draw their pictures with builders of their own, so the
+ * matrix's one task per picture kind does not cover them, and their checkpoints' models are slow on
+ * tfjs's cpu backend (every gpt-finetune eval scores all 460 held-out names): they run here on wasm,
+ * in the tuning modes that own extra tensors (frozen weights beside LoRA factors, prefixes), for 40
+ * steps: a leak of one tensor per step shows as 40.
  */
 const STEPS = Number(process.env.LEAK_STEPS ?? 40);
 const SMALL_POPULATION: Record<string, Record<string, number>> = { 'openai-es': { n: 2 }, snes: { lambda: 4 }, 'cma-es': { lambda: 4 } };
@@ -26,14 +29,21 @@ beforeAll(async () => {
 });
 afterAll(() => startNodeBackend('cpu'));
 
-describe.each(['full', 'lora', 'prefix'])(`prompt-classify (tune = %s): no tensor leak over ${STEPS} steps, every optimizer`, (mode) => {
+const CASES: [TaskId, (typeof TUNING_MODES)[number], Record<string, number>][] = [
+  ['prompt-classify', 'full', { batch: 2, held: 16 }],
+  ['prompt-classify', 'lora', { batch: 2, held: 16 }],
+  ['prompt-classify', 'prefix', { batch: 2, held: 16 }],
+  ['gpt-finetune', 'lora', { batch: 4 }],
+];
+
+describe.each(CASES)(`%s (tune = %s): no tensor leak over ${STEPS} steps, every optimizer`, (taskId, mode, small) => {
   it('flat after warm-up, and nothing left after dispose', { timeout: 1_800_000 }, async () => {
-    const settings = { ...defaultTaskSettings('prompt-classify'), tune: TUNING_MODES.indexOf(mode as 'full'), rank: 2, prefix: 2, batch: 2, held: 16 };
+    const settings = { ...defaultTaskSettings(taskId), tune: TUNING_MODES.indexOf(mode), rank: 2, prefix: 2, ...small };
     const config: RunConfig = {
       ...defaultConfig(),
-      task: { id: 'prompt-classify', settings },
+      task: { id: taskId, settings },
       lanes: OPTIMIZERS.map((o) => {
-        const lane = defaultLane(o.id, 'prompt-classify');
+        const lane = defaultLane(o.id, taskId);
         return { ...lane, hyper: { ...lane.hyper, ...SMALL_POPULATION[o.id] }, diagnostics: ['zo-adam', 'snes', 'adam'].includes(o.id) };
       }),
       steps: STEPS,
