@@ -19,7 +19,7 @@ export const GPT_FINETUNE_SPEC: TaskSpec<'gpt-finetune'> = {
   id: 'gpt-finetune',
   label: 'GPT fine-tuning (MeZO’s table)',
   description:
-    'Every lane starts from a tiny GPT pre-trained with backprop (Adam, `npm run pretrain`) and is fine-tuned on a shifted ' +
+    'Every lane starts from a tiny GPT pre-trained with backprop (Adam, by npm run pretrain) and is fine-tuned on a shifted ' +
     'corpus: the generator of male names learns female names (14,144 weights), or the Brown-corpus model (106k weights) ' +
     'learns the two genres it never saw, science fiction and humor. What to tune sets d, the weights that move (full, ' +
     'LoRA, prefix, BitFit biases, the last block); the others are frozen. Loss: nats per token on the new corpus’s ' +

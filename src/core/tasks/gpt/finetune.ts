@@ -9,7 +9,8 @@ import { finetuneNameSets, finetuneStreams, streamRows, windowStarts, type TextS
 import { GPT_FINETUNE_SPEC, SOURCE_CHECKPOINT, sourceOf, type FinetuneSource } from './finetune-spec';
 import type { Gpt } from './model/gpt';
 import { nameRow, nameRows } from './names';
-import { PRETRAINED, pretrainedGpt } from './pretrained/checkpoints';
+import { PRETRAINED } from './pretrained/checkpoints';
+import { pretrainedGpt } from './pretrained/load';
 import { gptNamesState, maskedLoss, tuningOf } from './task';
 
 /** What the Brown picture reads from each lane's instance (the names picture reads gptNamesState). */

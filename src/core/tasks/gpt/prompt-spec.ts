@@ -26,7 +26,7 @@ export const PROMPT_CLASSIFY_SPEC: TaskSpec<'prompt-classify'> = {
   id: 'prompt-classify',
   label: 'Prompt-based spam classification (MeZO’s setting)',
   description:
-    'MeZO’s own setting (Gao et al.’s prompt-based fine-tuning): the GPT pre-trained on Brown text (`npm run pretrain`) reads ' +
+    'MeZO’s own setting (Gao et al.’s prompt-based fine-tuning): the GPT pre-trained on Brown text (by npm run pretrain) reads ' +
     '“⟨message⟩ This is” and the label is the word it would say next, “ spam” or “ mail”, scored over those two ' +
     'words; the loss is the cross-entropy of that two-way choice. SpamAssassin subject lines, k per class for ' +
     'training (k-shot, drawn by the seed), 192 held out. Metric: accuracy on the held-out messages; the dashed line is ' +

@@ -5,7 +5,7 @@ import type { LossReference } from '../shared/spec';
 import type { Batch, TaskFactory, TaskInstance } from '../types';
 import { bpe, spam, type Corpus } from './data/assets';
 import type { Gpt } from './model/gpt';
-import { pretrainedGpt } from './pretrained/checkpoints';
+import { pretrainedGpt } from './pretrained/load';
 import { spread } from './names';
 import { PROMPT_CHECKPOINT, PROMPT_CLASSES, heldOut, kOf, kShot, labelWords, lengthChunks, pickRows, promptInput, promptRows, templateOf, type Example, type PromptRows, type PromptTokenizer } from './prompt';
 import { PROMPT_CLASSIFY_SPEC } from './prompt-spec';

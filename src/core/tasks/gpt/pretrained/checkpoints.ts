@@ -1,8 +1,6 @@
-import { asset } from '../../shared/assets';
 import { BPE_FILE, BROWN_FILE, NAMES_FILE } from '../data/assets';
-import { checkpointWeights, decodeGptCheckpoint, type GptCheckpoint } from '../model/checkpoint';
-import type { GptConfig, Tuning } from '../model/config';
-import { createGpt, type Gpt } from '../model/gpt';
+import { decodeGptCheckpoint, type GptCheckpoint } from '../model/checkpoint';
+import type { GptConfig } from '../model/config';
 
 /**
  * The GPT checkpoints pre-trained with backprop by `npm run pretrain` (src/cli/pretrain-gpt.ts) and
@@ -10,6 +8,8 @@ import { createGpt, type Gpt } from '../model/gpt';
  * with what a user needs to trust it (format `zo-gpt-meta-1`, see PretrainedMeta). Every lane of a
  * fine-tuning task starts from the same checkpoint, with its weights frozen or trained as the
  * tuning mode says (MeZO's setting: Malladi et al. 2023, https://arxiv.org/abs/2305.17333).
+ * This module is pure (no tfjs: the PyTorch export reads it on the main thread); load.ts builds the
+ * model.
  */
 export type PretrainedId = 'gpt-male-names' | 'gpt-brown';
 export const PRETRAINED_IDS: readonly PretrainedId[] = ['gpt-male-names', 'gpt-brown'];
@@ -123,19 +123,4 @@ export function decodePretrained(bytes: Uint8Array, meta: PretrainedMeta): GptCh
   if (bytes.byteLength !== meta.bytes) throw new Error(`${meta.checkpoint}: ${bytes.byteLength} bytes, its metadata says ${meta.bytes}: run 'npm run pretrain -- ${meta.id}'`);
   if (!sameConfig(checkpoint.config, meta.config)) throw new Error(`${meta.checkpoint}: config differs from its metadata`);
   return checkpoint;
-}
-
-/**
- * The GPT of checkpoint bytes under any tuning mode: the checkpoint's weights are the frozen base
- * (plain tensors where the mode does not train them), and LoRA factors / prefixes start from `seed`.
- */
-export function gptFromCheckpoint(bytes: Uint8Array, meta: PretrainedMeta, seed: number, tuning: Tuning = { mode: 'full' }): Gpt {
-  const checkpoint = decodePretrained(bytes, meta);
-  return createGpt(checkpoint.config, seed, { tuning, weights: checkpointWeights(checkpoint) });
-}
-
-/** The loaded checkpoint `id` (after `loadTaskAssets`, or loadAssets(pretrainedFiles(id))). */
-export function pretrainedGpt(id: PretrainedId, seed: number, tuning?: Tuning): { gpt: Gpt; meta: PretrainedMeta } {
-  const meta = parsePretrainedMeta(asset(PRETRAINED[id].metaFile), id);
-  return { gpt: gptFromCheckpoint(asset(PRETRAINED[id].file), meta, seed, tuning), meta };
 }
