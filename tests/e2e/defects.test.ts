@@ -330,7 +330,7 @@ describe('defects found on a first visit', () => {
   });
 
   it('Pause responds within 100 ms on a heavy run (three lanes of the digits MLP on WebGPU)', async () => {
-    const { page, errors } = await openApp(browser, '#v=1&task=digits-mlp&steps=5000&lane=zo-sgd&lane=adam:lr=0.003&lane=openai-es');
+    const { page, errors } = await openApp(browser, '#v=1&task=digits-mlp&steps=5000&backend=webgpu&lane=zo-sgd&lane=adam:lr=0.003&lane=openai-es');
     await page.getByRole('button', { name: 'Play' }).click();
     await waitStep(page, 3);
     const ms = await page.evaluate(

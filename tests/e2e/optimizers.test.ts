@@ -22,7 +22,7 @@ describe('the optimizer zoo in the browser', () => {
       for (const h of spec.hypers) await expect(page.getByLabel(`Lane 1 ${h.label}`, { exact: true }).count()).resolves.toBeGreaterThan(0);
       const about = page.getByLabel(`About ${spec.label}`);
       await about.click();
-      const details = page.locator('details.opt-info');
+      const details = page.locator('.sidebar details.opt-info');
       await expect(details.getAttribute('open')).resolves.not.toBeNull();
       const text = (await details.textContent()) ?? '';
       expect(text).toContain(spec.equation);

@@ -21,11 +21,29 @@ function write(config: RunConfig): void {
   if (location.hash !== hash) history.replaceState(history.state, '', hash);
 }
 
-/** A new history entry for `config`, about to become the current run. */
-export function pushRunEntry(config: RunConfig): void {
+/** What a history entry remembers besides its hash: the element to show again when Back returns to it. */
+interface EntryState {
+  returnTo?: string;
+}
+
+/**
+ * A new history entry for `config`, about to become the current run. `returnTo` (a CSS selector,
+ * e.g. the sweep's heatmap) is what Back scrolls into view when it returns to the entry left here:
+ * the page's height changes with the run, so the browser's own scroll restoration can miss it.
+ */
+export function pushRunEntry(config: RunConfig, returnTo?: string): void {
   const hash = hashOf(config);
   current = hash;
-  if (location.hash !== hash) history.pushState(null, '', hash);
+  if (location.hash === hash) return;
+  if (returnTo) history.replaceState({ ...(history.state as EntryState | null), returnTo } satisfies EntryState, '');
+  history.pushState(null, '', hash);
+}
+
+function showAgain(state: unknown): void {
+  const selector = (state as EntryState | null)?.returnTo;
+  if (!selector) return;
+  // After the loaded run has rendered (two frames), so the element's place is final.
+  requestAnimationFrame(() => requestAnimationFrame(() => document.querySelector(selector)?.scrollIntoView({ block: 'center' })));
 }
 
 /** Decode the hash now and whenever the user edits it or walks the history; mirror every config change back. */
@@ -40,12 +58,16 @@ export function startUrlSync(load: (decoded: Decoded) => void): () => void {
     const viewChanged = s.xKey !== prev.xKey || s.logY !== prev.logY || s.smoothing !== prev.smoothing || s.seeds !== prev.seeds;
     if (s.config !== prev.config || viewChanged) write(s.config);
   });
+  const onPop = (e: PopStateEvent) => {
+    onHash();
+    showAgain(e.state);
+  };
   window.addEventListener('hashchange', onHash);
-  window.addEventListener('popstate', onHash);
+  window.addEventListener('popstate', onPop);
   return () => {
     unsubscribe();
     window.removeEventListener('hashchange', onHash);
-    window.removeEventListener('popstate', onHash);
+    window.removeEventListener('popstate', onPop);
   };
 }
 

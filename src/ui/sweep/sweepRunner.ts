@@ -56,7 +56,7 @@ export function cancelSweep(): void {
 export function openCell(index: number): void {
   const cell = useStore.getState().sweepCells[index];
   if (!cell) return;
-  pushRunEntry(cell.config);
+  pushRunEntry(cell.config, '[data-testid=sweep-heatmap]');
   loadConfig(cell.config, { autoplay: true });
   document.querySelector('[data-testid=loss-chart]')?.scrollIntoView({ behavior: 'smooth', block: 'center' });
 }
