@@ -101,7 +101,10 @@ describe('playground experience in Chromium', () => {
     expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
     const width = png.readUInt32BE(16);
     const height = png.readUInt32BE(20);
-    expect(width).toBeGreaterThan(1000); // charts at 2× scale
+    // The charts at 2× scale: at least twice the loss chart's width on the page.
+    const chartWidth = await page.getByTestId('loss-chart').evaluate((el) => el.getBoundingClientRect().width);
+    expect(chartWidth).toBeGreaterThan(400);
+    expect(width).toBeGreaterThanOrEqual(2 * Math.floor(chartWidth) - 4);
     expect(height).toBeGreaterThan(800);
     const decoded = await pngStats(page, png);
     expect([decoded.width, decoded.height]).toEqual([width, height]);
