@@ -101,8 +101,8 @@ describe('playground experience in Chromium', () => {
     expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
     const width = png.readUInt32BE(16);
     const height = png.readUInt32BE(20);
-    // The charts at 2× scale: at least twice the loss chart's width on the page.
-    const chartWidth = await page.getByTestId('loss-chart').evaluate((el) => el.getBoundingClientRect().width);
+    // The charts at 2× scale: at least twice the loss chart's drawing on the page.
+    const chartWidth = await page.locator('[data-testid=loss-chart] svg.recharts-surface').first().evaluate((el) => el.getBoundingClientRect().width);
     expect(chartWidth).toBeGreaterThan(400);
     expect(width).toBeGreaterThanOrEqual(2 * Math.floor(chartWidth) - 4);
     expect(height).toBeGreaterThan(800);
