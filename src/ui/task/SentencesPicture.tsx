@@ -24,7 +24,7 @@ export function SentencesPicture({ picture }: { picture: SentencesPicture }) {
       <table className="picture-table">
         <thead>
           <tr>
-            <th>sentence</th>
+            <th>text</th>
             <th>label</th>
             {picture.positive.map((_, lane) => (
               <th key={lane}>

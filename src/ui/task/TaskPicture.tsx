@@ -21,7 +21,7 @@ const CAPTIONS: Record<TaskPicture['kind'], string> = {
   fit: 'Training points, the true curve (dashed) and each lane’s fit.',
   boundary: 'P(blue class) over the plane per lane, with held-out points.',
   digits: 'Test digits with each lane’s guess (red when wrong), and each lane’s confusion matrix on all 1,000 test digits.',
-  sentences: 'Held-out sentences, their label, and each lane’s P(positive) (red when wrong).',
+  sentences: 'Held-out examples, their label, and each lane’s probability of the second class (red when wrong).',
   text: 'A sample per lane (same prompt and random draws), and each character of a held-out text shaded by the lane’s loss on it.',
   names: 'New names per lane (✓: a name of the training set), each letter of held-out names shaded by the lane’s loss on it, and one attention head over a fixed name.',
   images: 'Test digits, each lane’s reconstructions, and samples its decoder draws from random codes.',
@@ -66,7 +66,7 @@ export function TaskPicture() {
       </div>
       {picture ? (
         <>
-          <p className="hint">{CAPTIONS[picture.kind]}</p>
+          <p className="hint">{picture.kind === 'sentences' ? `Held-out examples, their label, and each lane’s P(${picture.classes[1]}) (red when wrong).` : CAPTIONS[picture.kind]}</p>
           <div className="picture-body">
             <Picture picture={picture} />
           </div>
