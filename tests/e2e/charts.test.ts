@@ -30,7 +30,8 @@ describe('charts in Chromium', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await waitStep(page, 15);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForFunction(() => !(window as unknown as Zo).__zo.getState().playing);
+    // The button says Paused at once; the worker stops at the end of its chunk, and says so.
+    await page.waitForFunction(() => !(window as unknown as Zo).__zo.getState().playing && !(window as unknown as Zo).__zo.pausePending());
     const at = (await state(page)).step + 1;
     const slider = page.getByLabel('Lane 1 learning rate η');
     await slider.focus();

@@ -14,6 +14,7 @@ export type Zo = {
     getJson(): string;
     getState(): { step: number; playing: boolean };
     pendingLiveChanges(): number;
+    pausePending(): boolean;
     commandsSent(): number;
   };
 };

@@ -92,6 +92,10 @@ describe('task pictures in Chromium (WebGPU)', () => {
     if (kind === 'names') {
       expect(drawn.names).toEqual([8, 8]);
       expect(drawn.svgs).toBe(2); // an attention map per lane
+      // The loss chart's dashed lines are named under it, highest first (gpt-names: uniform ln 27, then the bigram).
+      const refs = (await page.getByTestId('loss-references').textContent()) ?? '';
+      expect(refs).toMatch(id === 'gpt-names' ? /^uniform.*3\.296 · .*bigram/ : /checkpoint on female names.*bigram.*checkpoint on male names/);
+      await expect(page.locator('[data-testid=loss-chart] .loss-reference').count()).resolves.toBeGreaterThanOrEqual(2);
     }
     if (kind === 'text') expect(drawn.text.split('\n').every((s) => s.startsWith('the '))).toBe(true);
     expect(errors).toEqual([]);

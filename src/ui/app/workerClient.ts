@@ -83,6 +83,9 @@ export function startRun(opts: { autoplay: boolean }): void {
  */
 let pausing = false;
 
+/** Whether a Pause is shown but the worker has not confirmed it yet (its step may still move). */
+export const pausePending = (): boolean => pausing;
+
 export const play = (): void => {
   pausing = false;
   lastEventAt = performance.now();

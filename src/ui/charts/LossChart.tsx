@@ -2,6 +2,7 @@ import { LaneLegend } from '../lanes/LaneLegend';
 import { ChartToolbar } from './ChartToolbar';
 import { LossPlot } from './LossPlot';
 import { LossReadout } from './LossReadout';
+import { ReferenceLegend } from './ReferenceLegend';
 
 /** The loss panel: the lane legend, its settings, the chart and the hover readout. */
 export function LossChart() {
@@ -15,6 +16,7 @@ export function LossChart() {
       <div className="chart" data-testid="loss-chart">
         <LossPlot />
       </div>
+      <ReferenceLegend />
       <LossReadout />
       <details className="chart-help">
         <summary>How to read it</summary>

@@ -166,18 +166,22 @@ export function LossPlot() {
           />
         ) : null,
       )}
-      {references.map((r) => (
-        <ReferenceLine
-          key={`ref-${r.label}`}
-          className="loss-reference"
-          y={r.value}
-          stroke="var(--muted)"
-          strokeDasharray="4 4"
-          ifOverflow="extendDomain"
-          // Below its line (recharts' insideTop*): the top reference (uniform) would be clipped above it.
-          label={{ value: `${r.label}: ${r.value.toFixed(3)}`, position: 'insideTopRight', fill: 'var(--muted)', fontSize: 11 }}
-        />
-      ))}
+      {[...references]
+        .sort((a, b) => b.value - a.value)
+        .map((r, rank) => (
+          <ReferenceLine
+            key={`ref-${r.label}`}
+            className="loss-reference"
+            y={r.value}
+            stroke="var(--muted)"
+            strokeDasharray="4 4"
+            ifOverflow="extendDomain"
+            // Only the value on the line (the names are listed under the chart): lines a few pixels
+            // apart would overlap their names. Below the line (insideTop*), so the top one is not
+            // clipped; right and left by turns, so neighbours do not collide.
+            label={{ value: r.value.toFixed(3), position: rank % 2 === 0 ? 'insideTopRight' : 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
+          />
+        ))}
       <HoverLayer />
     </ComposedChart>
   );

@@ -1,6 +1,6 @@
 import type { RunConfig } from '../../core/run/config';
 import { buildCsv, buildJson } from '../share/exportFiles';
-import { commandsSent, onDevEvent, sendDevCommand, workerTensorCount } from '../app/workerClient';
+import { commandsSent, onDevEvent, pausePending, sendDevCommand, workerTensorCount } from '../app/workerClient';
 import { assertNever, type DevEvent, type FaultKind } from '../../worker/protocol';
 import { series } from '../charts/series';
 import { useStore } from '../store';
@@ -20,6 +20,8 @@ export interface ZoTestHooks {
   getState(): { playing: boolean; step: number; done: boolean; backend?: string; numParams: number; numTensors: number };
   /** Live hyperparameter changes sent to the worker and not yet recorded in the schedule. */
   pendingLiveChanges(): number;
+  /** A Pause shown on the page that the worker has not confirmed yet (the step may still move). */
+  pausePending(): boolean;
   /** Commands posted to the main run's worker so far (a key that should do nothing sends none). */
   commandsSent(): number;
   /** Make the worker suffer a platform fault (device loss, uncaught throw, hang). */
@@ -74,6 +76,7 @@ export function installZoTestHooks(): void {
       };
     },
     pendingLiveChanges: () => Object.keys(useStore.getState().pendingHyper).length,
+    pausePending,
     commandsSent,
     injectFault: (fault) => sendDevCommand({ type: 'fault', fault }),
     selfTest: () =>
