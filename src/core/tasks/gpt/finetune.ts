@@ -8,10 +8,10 @@ import { nameReferenceLines } from './data/bigram';
 import { finetuneNameSets, finetuneStreams, streamRows, windowStarts, type TextStreams } from './finetune-data';
 import { GPT_FINETUNE_SPEC, SOURCE_CHECKPOINT, sourceOf, type FinetuneSource } from './finetune-spec';
 import type { Gpt } from './model/gpt';
-import { nameRow, nameRows } from './names';
+import { nameRows } from './names';
 import { PRETRAINED } from './pretrained/checkpoints';
 import { pretrainedGpt } from './pretrained/load';
-import { gptNamesState, maskedLoss, tuningOf } from './task';
+import { gptNamesState, languageModel, nameBatch, tuningOf } from './task';
 
 /** What the Brown picture reads from each lane's instance (the names picture reads gptNamesState). */
 export interface GptTextState {
@@ -59,13 +59,7 @@ export const createGptFinetune: TaskFactory = (settings, seed) => {
     const { tokenizer: tok, time, train } = sets;
     held = { ...nameRows(tok, sets.eval, time), rows: sets.eval.length, time };
     references.push({ label: 'bigram (add-one)', value: nameReferenceLines(train, sets.eval).bigram });
-    batch = (step) => {
-      const rows = batchRows(seed, step, batchSize, train.length);
-      const tokens = new Int32Array(batchSize * time);
-      const targets = new Int32Array(batchSize * time);
-      rows.forEach((r, i) => nameRow(tok, train[r], time, tokens, targets, i * time));
-      return { x: tf.tensor2d(tokens, [batchSize, time], 'int32'), y: tf.tensor2d(targets, [batchSize, time], 'int32') };
-    };
+    batch = nameBatch(sets, seed, batchSize);
     state = (instance) => gptNamesState.attach(instance, { gpt, sets, trainSet: new Set(train), seed });
   } else {
     const tok = bpe();
@@ -78,8 +72,6 @@ export const createGptFinetune: TaskFactory = (settings, seed) => {
     };
     state = (instance) => gptTextState.attach(instance, { gpt, streams, vocab: tok.vocab, seed });
   }
-  const evalTokens = tf.tensor2d(held.tokens, [held.rows, held.time], 'int32'); // [n, T]
-  const evalTargets = tf.tensor2d(held.targets, [held.rows, held.time], 'int32'); // [n, T], −1 = padding
   const instance: TaskInstance = {
     spec: GPT_FINETUNE_SPEC,
     params: gpt.trainable,
@@ -87,16 +79,7 @@ export const createGptFinetune: TaskFactory = (settings, seed) => {
     numTotal: gpt.numTotal,
     references,
     batch,
-    loss: (b) => maskedLoss(gpt, b!.x, b!.y),
-    evaluate: () =>
-      tf.tidy(() => {
-        const ce = maskedLoss(gpt, evalTokens, evalTargets);
-        return [ce, tf.exp(ce) as tf.Scalar];
-      }),
-    dispose() {
-      gpt.dispose();
-      tf.dispose([evalTokens, evalTargets]);
-    },
+    ...languageModel(gpt, held),
   };
   sources.set(instance, source);
   return state(instance);

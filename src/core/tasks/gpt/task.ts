@@ -46,6 +46,42 @@ export function maskedLoss(gpt: Gpt, tokens: tf.Tensor, targets: tf.Tensor): tf.
   });
 }
 
+/** A step's batch of `batchSize` training names drawn by the step's stream, one a row padded to `time` (names.ts). */
+export function nameBatch(sets: NameSets, seed: number, batchSize: number): (step: number) => Batch {
+  const { tokenizer: tok, time, train } = sets;
+  return (step) => {
+    const rows = batchRows(seed, step, batchSize, train.length);
+    const tokens = new Int32Array(batchSize * time);
+    const targets = new Int32Array(batchSize * time);
+    rows.forEach((r, i) => nameRow(tok, train[r], time, tokens, targets, i * time));
+    return { x: tf.tensor2d(tokens, [batchSize, time], 'int32'), y: tf.tensor2d(targets, [batchSize, time], 'int32') };
+  };
+}
+
+/**
+ * The language-model part of a GPT task: the loss of a batch, the eval set's loss and perplexity, and
+ * a dispose that frees the model and the eval tensors it uploads here (it owns both).
+ */
+export function languageModel(
+  gpt: Gpt,
+  held: { tokens: Int32Array; targets: Int32Array; rows: number; time: number },
+): Pick<TaskInstance, 'loss' | 'evaluate' | 'dispose'> {
+  const evalTokens = tf.tensor2d(held.tokens, [held.rows, held.time], 'int32'); // [n, T]
+  const evalTargets = tf.tensor2d(held.targets, [held.rows, held.time], 'int32'); // [n, T], −1 = padding
+  return {
+    loss: (batch) => maskedLoss(gpt, batch!.x, batch!.y),
+    evaluate: () =>
+      tf.tidy(() => {
+        const ce = maskedLoss(gpt, evalTokens, evalTargets);
+        return [ce, tf.exp(ce) as tf.Scalar];
+      }),
+    dispose() {
+      gpt.dispose();
+      tf.dispose([evalTokens, evalTargets]);
+    },
+  };
+}
+
 /**
  * makemore's task (Karpathy, https://github.com/karpathy/makemore): learn to make up names, here
  * with the tiny GPT (model/gpt.ts) from its seeded init. A batch is `batch` training names drawn by
@@ -57,10 +93,6 @@ export function createGptNamesFrom(corpus: Corpus, settings: Record<string, numb
   const sets = nameSets(corpus, settings.names ?? 0, settings.context);
   const { tokenizer: tok, time, train } = sets;
   const gpt = createGpt(gptConfigOf(settings, tok.vocab.length), seed, { tuning: tuningOf(settings) });
-  const batchSize = settings.batch;
-  const held = nameRows(tok, sets.eval, time);
-  const evalTokens = tf.tensor2d(held.tokens, [sets.eval.length, time], 'int32'); // [n, T]
-  const evalTargets = tf.tensor2d(held.targets, [sets.eval.length, time], 'int32'); // [n, T], −1 = padding
   const lines = nameReferenceLines(train, sets.eval);
   const references: LossReference[] = [
     { label: `uniform, ln ${lines.vocabSize}`, value: lines.uniform },
@@ -73,23 +105,8 @@ export function createGptNamesFrom(corpus: Corpus, settings: Record<string, numb
       numParams: gpt.numTrainable,
       numTotal: gpt.numTotal,
       references,
-      batch(step: number): Batch {
-        const rows = batchRows(seed, step, batchSize, train.length);
-        const tokens = new Int32Array(batchSize * time);
-        const targets = new Int32Array(batchSize * time);
-        rows.forEach((r, i) => nameRow(tok, train[r], time, tokens, targets, i * time));
-        return { x: tf.tensor2d(tokens, [batchSize, time], 'int32'), y: tf.tensor2d(targets, [batchSize, time], 'int32') };
-      },
-      loss: (batch) => maskedLoss(gpt, batch!.x, batch!.y),
-      evaluate: () =>
-        tf.tidy(() => {
-          const ce = maskedLoss(gpt, evalTokens, evalTargets);
-          return [ce, tf.exp(ce) as tf.Scalar];
-        }),
-      dispose() {
-        gpt.dispose();
-        tf.dispose([evalTokens, evalTargets]);
-      },
+      batch: nameBatch(sets, seed, settings.batch),
+      ...languageModel(gpt, { ...nameRows(tok, sets.eval, time), rows: sets.eval.length, time }),
     },
     { gpt, sets, trainSet: new Set(train), seed },
   );
