@@ -6,7 +6,7 @@ import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { DiagnosticsToggles } from './DiagnosticsToggles';
 import { HoverLayer } from './HoverLayer';
-import { CHART_MARGIN, MAX_POINTS, SLOW_REDRAW_MS, xAxisLabel } from './chartConfig';
+import { CHART_MARGIN, MAX_POINTS, SLOW_REDRAW_MS, runXAxis } from './chartConfig';
 import { decimateMinMax } from './decimate';
 import { useThrottledSeriesVersion } from './throttledVersion';
 
@@ -55,7 +55,7 @@ export function DiagnosticsPanel() {
         <div className="chart chart-small">
           <LineChart responsive style={{ width: '100%', height: '100%' }} margin={CHART_MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis type="number" dataKey="x" domain={['auto', 'auto']} tickFormatter={formatNumber} stroke="var(--muted)" label={{ value: xAxisLabel(xKey), position: 'insideBottom', offset: -4, fill: 'var(--muted)' }} height={40} />
+            <XAxis {...runXAxis(xKey)} />
             <YAxis type="number" scale={metric === 'gradRelErr' ? 'log' : 'linear'} domain={metric === 'gradCos' ? [-1, 1] : ['auto', 'auto']} allowDataOverflow tickFormatter={formatNumber} stroke="var(--muted)" width={64} />
             {curves.map((points, i) =>
               hidden.includes(i) ? null : <Line key={i} data={points} dataKey="y" stroke={laneColour(i)} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />,

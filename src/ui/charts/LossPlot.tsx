@@ -6,7 +6,7 @@ import { series } from './series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { HoverLayer } from './HoverLayer';
-import { CHART_MARGIN, LIVE_MAX_POINTS, MAX_POINTS, REDRAW_MS, xAxisLabel } from './chartConfig';
+import { CHART_MARGIN, LIVE_MAX_POINTS, MAX_POINTS, REDRAW_MS, runXAxis } from './chartConfig';
 import { clampToFloor, logAxis, positiveRange } from './logAxis';
 import { laneCurves } from './lossCurves';
 import { seedBand } from './seedBand';
@@ -63,15 +63,7 @@ export function LossPlot() {
   return (
     <ComposedChart responsive style={{ width: '100%', height: '100%' }} margin={CHART_MARGIN}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-      <XAxis
-        type="number"
-        dataKey="x"
-        domain={['auto', 'auto']}
-        tickFormatter={formatNumber}
-        stroke="var(--muted)"
-        label={{ value: xAxisLabel(xKey), position: 'insideBottom', offset: -4, fill: 'var(--muted)' }}
-        height={40}
-      />
+      <XAxis {...runXAxis(xKey)} />
       <YAxis
         type="number"
         scale={logY ? 'log' : 'linear'}

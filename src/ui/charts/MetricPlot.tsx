@@ -4,7 +4,7 @@ import type { MetricInfo } from '../../core/tasks/shared/metric';
 import { laneColour } from '../lanes/laneStyle';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
-import { CHART_MARGIN, LIVE_MAX_POINTS, MAX_POINTS, REDRAW_MS, xAxisLabel } from './chartConfig';
+import { CHART_MARGIN, LIVE_MAX_POINTS, MAX_POINTS, REDRAW_MS, runXAxis } from './chartConfig';
 import { HoverLayer } from './HoverLayer';
 import { metricCurves } from './metricCurves';
 import { series } from './series';
@@ -30,15 +30,7 @@ export function MetricPlot({ info }: { info: MetricInfo }) {
   return (
     <ComposedChart responsive style={{ width: '100%', height: '100%' }} margin={CHART_MARGIN}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-      <XAxis
-        type="number"
-        dataKey="x"
-        domain={['auto', 'auto']}
-        tickFormatter={formatNumber}
-        stroke="var(--muted)"
-        label={{ value: xAxisLabel(xKey), position: 'insideBottom', offset: -4, fill: 'var(--muted)' }}
-        height={40}
-      />
+      <XAxis {...runXAxis(xKey)} />
       <YAxis type="number" scale={info.logScale ? 'log' : 'linear'} domain={info.range ? [...info.range] : ['auto', 'auto']} tickFormatter={formatNumber} stroke="var(--muted)" width={64} />
       {visible.map((c) =>
         c.train ? (

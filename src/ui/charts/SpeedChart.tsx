@@ -5,7 +5,7 @@ import { series } from './series';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { HoverLayer } from './HoverLayer';
-import { CHART_MARGIN, MAX_POINTS, SLOW_REDRAW_MS, xAxisLabel } from './chartConfig';
+import { CHART_MARGIN, MAX_POINTS, SLOW_REDRAW_MS, runXAxis } from './chartConfig';
 import { decimateMinMax } from './decimate';
 import { useHoverX } from './hoverX';
 import { speedAt, stepTimes } from './stepTimes';
@@ -48,7 +48,7 @@ export function SpeedChart() {
         {hasData ? (
           <LineChart responsive style={{ width: '100%', height: '100%' }} margin={CHART_MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis type="number" dataKey="x" domain={['auto', 'auto']} tickFormatter={formatNumber} stroke="var(--muted)" label={{ value: xAxisLabel(xKey), position: 'insideBottom', offset: -4, fill: 'var(--muted)' }} height={40} />
+            <XAxis {...runXAxis(xKey)} />
             <YAxis type="number" scale="log" domain={['auto', 'auto']} allowDataOverflow tickFormatter={formatNumber} stroke="var(--muted)" width={64} label={{ value: 'ms / step', angle: -90, position: 'insideLeft', fill: 'var(--muted)' }} />
             {curves.map((points, i) =>
               hidden.includes(i) ? null : (

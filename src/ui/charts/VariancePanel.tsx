@@ -4,7 +4,7 @@ import { laneColour, laneLabel } from '../lanes/laneStyle';
 import { formatNumber } from '../shared/format';
 import { useStore } from '../store';
 import { HoverLayer } from './HoverLayer';
-import { CHART_MARGIN, MAX_POINTS, SLOW_REDRAW_MS, xAxisLabel } from './chartConfig';
+import { CHART_MARGIN, MAX_POINTS, SLOW_REDRAW_MS, runXAxis } from './chartConfig';
 import { decimateMinMax } from './decimate';
 import { exactCurve, proxyCurve, type VarianceCurve } from './relativeVariance';
 import { series } from './series';
@@ -58,7 +58,7 @@ export function VariancePanel() {
         {hasData ? (
           <LineChart responsive style={{ width: '100%', height: '100%' }} margin={CHART_MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis type="number" dataKey="x" domain={['auto', 'auto']} tickFormatter={formatNumber} stroke="var(--muted)" label={{ value: xAxisLabel(xKey), position: 'insideBottom', offset: -4, fill: 'var(--muted)' }} height={40} />
+            <XAxis {...runXAxis(xKey)} />
             <YAxis type="number" scale="log" domain={LOG_DOMAIN} allowDataOverflow tickFormatter={formatNumber} stroke="var(--muted)" width={64} />
             {curves.map((c, i) =>
               hidden.includes(i)

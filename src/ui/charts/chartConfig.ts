@@ -28,3 +28,15 @@ export const LIVE_MAX_POINTS = 500;
 export const REDRAW_MS = 400;
 export const SLOW_REDRAW_MS = 1100;
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
+
+/** The x axis every run chart shares (steps, forward passes or wall time): spread into recharts' <XAxis>. */
+export const runXAxis = (xKey: XKey) =>
+  ({
+    type: 'number',
+    dataKey: 'x',
+    domain: ['auto', 'auto'],
+    tickFormatter: formatNumber,
+    stroke: 'var(--muted)',
+    label: { value: xAxisLabel(xKey), position: 'insideBottom', offset: -4, fill: 'var(--muted)' },
+    height: 40,
+  }) as const;
