@@ -1,9 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZERS } from '../../../src/core/optimizers/specs';
 import { TASKS, type TaskId } from '../../../src/core/tasks/specs';
 import { defaultConfig, defaultLane, defaultTaskSettings, type RunConfig } from '../../../src/core/run/config';
 import { Runner } from '../../../src/core/run/runner';
+import { everyOptimizer, expectNoTensorLeak } from '../../helpers/leaks';
 import { setUpTasks } from '../../helpers/tasks';
 
 /**
@@ -19,13 +18,6 @@ import { setUpTasks } from '../../helpers/tasks';
  * long run is the default run's soak. The step count is in the test's name, so a report shows which ran.
  */
 const STEPS = Number(process.env.LEAK_STEPS ?? 300);
-
-/** Smallest populations: the same code paths, a fraction of the forward passes. */
-const SMALL_POPULATION: Record<string, Record<string, number>> = {
-  'openai-es': { n: 2 },
-  snes: { lambda: 4 },
-  'cma-es': { lambda: 4 },
-};
 
 /** The smallest valid size of each integer size setting. */
 function tiny(taskId: TaskId): Record<string, number> {
@@ -65,32 +57,8 @@ it('takes one task of each picture kind the tasks draw', () => {
 
 describe.each([...representatives, ...ALSO])(`no tensor leak over ${STEPS} steps: every optimizer on the %s picture's task (%s)`, (_kind, taskId) => {
   it('flat after warm-up, and nothing left after dispose', { timeout: 1_800_000 }, async () => {
-    const config: RunConfig = {
-      ...defaultConfig(),
-      task: { id: taskId, settings: tiny(taskId) },
-      lanes: OPTIMIZERS.map((o) => {
-        const lane = defaultLane(o.id, taskId);
-        // Diagnostics on for a few lanes, so their extra tensors are checked too.
-        return { ...lane, hyper: { ...lane.hyper, ...SMALL_POPULATION[o.id] }, diagnostics: ['zo-adam', 'snes', 'adam'].includes(o.id) };
-      }),
-      steps: STEPS,
-      evalEvery: 50,
-    };
-    // A run holds at most MAX_LANES (8) lanes: the 16 optimizers go in two runs.
-    const before = tf.memory().numTensors;
-    for (let from = 0; from < config.lanes.length; from += 8) {
-      const runner = new Runner({ ...config, lanes: config.lanes.slice(from, from + 8) });
-      await runner.runChunk(5);
-      await runner.picture();
-      const warm = tf.memory().numTensors;
-      while (!runner.done) {
-        await runner.runChunk(50);
-        expect(tf.memory().numTensors, `step ${runner.step}`).toBe(warm);
-      }
-      await runner.picture();
-      expect(tf.memory().numTensors).toBe(warm);
-      runner.dispose();
-      expect(tf.memory().numTensors).toBe(before);
-    }
+    const config: RunConfig = { ...defaultConfig(), task: { id: taskId, settings: tiny(taskId) }, lanes: everyOptimizer(taskId), steps: STEPS, evalEvery: 50 };
+    // A run holds at most MAX_LANES (8) lanes: the optimizers go in runs of 8.
+    await expectNoTensorLeak(config, 50);
   });
 });

@@ -1,13 +1,11 @@
-import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startNodeBackend } from '../../../src/cli/backend';
-import { OPTIMIZERS } from '../../../src/core/optimizers/specs';
-import { defaultConfig, defaultLane, defaultTaskSettings, type RunConfig } from '../../../src/core/run/config';
-import { Runner } from '../../../src/core/run/runner';
+import { defaultConfig, defaultTaskSettings, type RunConfig } from '../../../src/core/run/config';
 import { TUNING_MODES } from '../../../src/core/tasks/gpt/model/config';
 import type { TaskId } from '../../../src/core/tasks/specs';
+import { everyOptimizer, expectNoTensorLeak } from '../../helpers/leaks';
 import { setUpTasks } from '../../helpers/tasks';
 
 /**
@@ -20,7 +18,6 @@ import { setUpTasks } from '../../helpers/tasks';
  * steps: a leak of one tensor per step shows as 40.
  */
 const STEPS = Number(process.env.LEAK_STEPS ?? 40);
-const SMALL_POPULATION: Record<string, Record<string, number>> = { 'openai-es': { n: 2 }, snes: { lambda: 4 }, 'cma-es': { lambda: 4 } };
 
 beforeAll(async () => {
   await setUpTasks();
@@ -39,30 +36,7 @@ const CASES: [TaskId, (typeof TUNING_MODES)[number], Record<string, number>][] =
 describe.each(CASES)(`%s (tune = %s): no tensor leak over ${STEPS} steps, every optimizer`, (taskId, mode, small) => {
   it('flat after warm-up, and nothing left after dispose', { timeout: 1_800_000 }, async () => {
     const settings = { ...defaultTaskSettings(taskId), tune: TUNING_MODES.indexOf(mode), rank: 2, prefix: 2, ...small };
-    const config: RunConfig = {
-      ...defaultConfig(),
-      task: { id: taskId, settings },
-      lanes: OPTIMIZERS.map((o) => {
-        const lane = defaultLane(o.id, taskId);
-        return { ...lane, hyper: { ...lane.hyper, ...SMALL_POPULATION[o.id] }, diagnostics: ['zo-adam', 'snes', 'adam'].includes(o.id) };
-      }),
-      steps: STEPS,
-      evalEvery: 20,
-    };
-    const before = tf.memory().numTensors;
-    for (let from = 0; from < config.lanes.length; from += 8) {
-      const runner = new Runner({ ...config, lanes: config.lanes.slice(from, from + 8) });
-      await runner.runChunk(5);
-      await runner.picture();
-      const warm = tf.memory().numTensors;
-      while (!runner.done) {
-        await runner.runChunk(10);
-        expect(tf.memory().numTensors, `step ${runner.step}`).toBe(warm);
-      }
-      await runner.picture();
-      expect(tf.memory().numTensors).toBe(warm);
-      runner.dispose();
-      expect(tf.memory().numTensors).toBe(before);
-    }
+    const config: RunConfig = { ...defaultConfig(), task: { id: taskId, settings }, lanes: everyOptimizer(taskId), steps: STEPS, evalEvery: 20 };
+    await expectNoTensorLeak(config, 10);
   });
 });
