@@ -155,7 +155,8 @@ let lastStateAt = -Infinity;
 function applyRunState(reported: { playing: boolean; step: number; done: boolean }): void {
   const s = useStore.getState();
   // Until the worker confirms the pause, its last chunk's reports still say "playing".
-  if (pausing && !reported.playing) pausing = false;
+  const confirmed = pausing && !reported.playing;
+  if (confirmed) pausing = false;
   const ev = pausing ? { ...reported, playing: false } : reported;
   latestState = { playing: ev.playing, step: ev.step, done: ev.done };
   const flagsChanged = ev.playing !== s.playing || ev.done !== s.done;
@@ -165,7 +166,9 @@ function applyRunState(reported: { playing: boolean; step: number; done: boolean
     lastStateAt = performance.now();
     if (latestState && !stale()) useStore.getState().setRunState(latestState);
   };
-  if (flagsChanged || performance.now() - lastStateAt >= STATE_MS) flush();
+  // A confirmed pause lands at once too: the page already shows "paused", so no flag changes, but
+  // the step it shows must be the one the worker stopped at (a live change applies at the next).
+  if (confirmed || flagsChanged || performance.now() - lastStateAt >= STATE_MS) flush();
   else stateTimer ??= setTimeout(flush, STATE_MS);
 }
 
