@@ -1,9 +1,14 @@
-import { useId, useState, type ComponentType, type KeyboardEvent } from 'react';
-import { DiagnosticsPanel } from '../charts/DiagnosticsPanel';
-import { MemoryPanel } from '../charts/MemoryPanel';
-import { SpeedChart } from '../charts/SpeedChart';
-import { VariancePanel } from '../charts/VariancePanel';
-import { SweepPanel } from '../sweep/SweepPanel';
+import { Suspense, lazy, useId, useState, type ComponentType, type KeyboardEvent } from 'react';
+
+/**
+ * Each panel is its own chunk, fetched right after the page's first paint: the main script stays
+ * what the first screen needs (controls, loss and metric charts, picture).
+ */
+const SpeedChart = lazy(() => import('../charts/SpeedChart').then((m) => ({ default: m.SpeedChart })));
+const MemoryPanel = lazy(() => import('../charts/MemoryPanel').then((m) => ({ default: m.MemoryPanel })));
+const DiagnosticsPanel = lazy(() => import('../charts/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })));
+const VariancePanel = lazy(() => import('../charts/VariancePanel').then((m) => ({ default: m.VariancePanel })));
+const SweepPanel = lazy(() => import('../sweep/SweepPanel').then((m) => ({ default: m.SweepPanel })));
 
 /**
  * The panels below the main screen (controls, charts, picture), one tab each. Adding a panel is one
@@ -55,7 +60,9 @@ export function SecondaryPanels() {
       </div>
       {PANELS.map(({ id: panelId, Panel }) => (
         <div key={panelId} id={`${id}-panel-${panelId}`} role="tabpanel" aria-labelledby={tabId(panelId)} hidden={panelId !== active}>
-          <Panel />
+          <Suspense fallback={<p className="hint">Loading…</p>}>
+            <Panel />
+          </Suspense>
         </div>
       ))}
     </div>
