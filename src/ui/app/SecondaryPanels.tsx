@@ -1,26 +1,17 @@
 import { Suspense, lazy, useId, useState, type ComponentType, type KeyboardEvent } from 'react';
 
 /**
- * Each panel is its own chunk, fetched right after the page's first paint: the main script stays
- * what the first screen needs (controls, loss and metric charts, picture).
- */
-const SpeedChart = lazy(() => import('../charts/SpeedChart').then((m) => ({ default: m.SpeedChart })));
-const MemoryPanel = lazy(() => import('../charts/MemoryPanel').then((m) => ({ default: m.MemoryPanel })));
-const DiagnosticsPanel = lazy(() => import('../charts/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })));
-const VariancePanel = lazy(() => import('../charts/VariancePanel').then((m) => ({ default: m.VariancePanel })));
-const SweepPanel = lazy(() => import('../sweep/SweepPanel').then((m) => ({ default: m.SweepPanel })));
-
-/**
  * The panels below the main screen (controls, charts, picture), one tab each. Adding a panel is one
  * line here. Every panel stays mounted, hidden when its tab is not chosen, so a form keeps what was
- * typed into it and a chart keeps its history.
+ * typed into it and a chart keeps its history. Each panel is its own chunk (React.lazy), fetched when the
+ * tabs first render: the main script holds only what the first screen needs.
  */
 const PANELS: readonly { id: string; label: string; Panel: ComponentType }[] = [
-  { id: 'speed', label: 'Speed', Panel: SpeedChart },
-  { id: 'memory', label: 'Memory', Panel: MemoryPanel },
-  { id: 'diagnostics', label: 'Gradient diagnostics', Panel: DiagnosticsPanel },
-  { id: 'variance', label: 'Variance', Panel: VariancePanel },
-  { id: 'sweep', label: 'Sweep', Panel: SweepPanel },
+  { id: 'speed', label: 'Speed', Panel: lazy(() => import('../charts/SpeedChart').then((m) => ({ default: m.SpeedChart }))) },
+  { id: 'memory', label: 'Memory', Panel: lazy(() => import('../charts/MemoryPanel').then((m) => ({ default: m.MemoryPanel }))) },
+  { id: 'diagnostics', label: 'Gradient diagnostics', Panel: lazy(() => import('../charts/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel }))) },
+  { id: 'variance', label: 'Variance', Panel: lazy(() => import('../charts/VariancePanel').then((m) => ({ default: m.VariancePanel }))) },
+  { id: 'sweep', label: 'Sweep', Panel: lazy(() => import('../sweep/SweepPanel').then((m) => ({ default: m.SweepPanel }))) },
 ];
 
 /** A tab list (WAI-ARIA tabs: arrow keys, Home and End move between tabs) over the secondary panels. */
